@@ -1,0 +1,43 @@
+package cn.gov.xining.hotline.contract;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Routing decided what happens to a ticket. Carries what reporting needs so that it does not have
+ * to join back to the received ticket.
+ *
+ * @param eventId derived from the ticket number, so a repeated decision is recognisable
+ * @param ticketNumber the ticket; also the record key
+ * @param receivedAt when the ticket was received (reports count a ticket on that day)
+ * @param routedAt when the decision was made
+ * @param channel catalog channel code of the ticket
+ * @param outcome direct, transfer or triage
+ * @param topicCode the catalog topic the ticket was placed in; null for triage
+ * @param districtCode the district the ticket is located in; may be null
+ * @param primaryUnit 主办单位: the lead unit code; {@code hotline} for direct handling, null for triage
+ * @param assistingUnits 协办单位: co-handling unit codes, possibly empty
+ * @param ruleId the rule that made the decision
+ * @param ruleSetVersion the version of the rule set in force
+ * @param reason why, in words an operator understands
+ */
+public record TicketRouted(
+    UUID eventId,
+    String ticketNumber,
+    OffsetDateTime receivedAt,
+    OffsetDateTime routedAt,
+    String channel,
+    RoutingOutcome outcome,
+    String topicCode,
+    String districtCode,
+    String primaryUnit,
+    List<String> assistingUnits,
+    String ruleId,
+    String ruleSetVersion,
+    String reason) {
+
+  public TicketRouted {
+    assistingUnits = assistingUnits == null ? List.of() : List.copyOf(assistingUnits);
+  }
+}

@@ -1,0 +1,35 @@
+package cn.gov.xining.hotline.contract;
+
+/**
+ * Topic names. They are part of the contract with the departments, so they are fixed strings and
+ * never derived from class names.
+ */
+public final class Topics {
+
+  /** Every accepted ticket, keyed by ticket number. Written only by intake-service. */
+  public static final String TICKETS_RECEIVED = "tickets-received";
+
+  /** One routing decision per ticket, keyed by ticket number. Written only by routing-service. */
+  public static final String ROUTING_DECISIONS = "routing-decisions";
+
+  /** Tickets no rule could place, for the triage staff (派单员). Written by routing-service. */
+  public static final String TICKETS_TRIAGE = "tickets-triage";
+
+  /** Prefix of the per-unit assignment topics: {@code assignments-<unit code>}. */
+  public static final String ASSIGNMENTS_PREFIX = "assignments-";
+
+  /** Suffix Spring Kafka 4 gives dead-letter topics. */
+  public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+  private Topics() {}
+
+  /** The topic a responsible unit consumes its assignments from, e.g. {@code assignments-hrss}. */
+  public static String assignmentsOf(String unitCode) {
+    return ASSIGNMENTS_PREFIX + unitCode;
+  }
+
+  /** The dead-letter topic of a consumed topic, e.g. {@code tickets-received-dlt}. */
+  public static String deadLetterOf(String topic) {
+    return topic + DEAD_LETTER_SUFFIX;
+  }
+}

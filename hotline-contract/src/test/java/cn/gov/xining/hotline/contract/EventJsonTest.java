@@ -1,0 +1,128 @@
+package cn.gov.xining.hotline.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+  private static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-01-31T09:15:30+08:00");
+
+  static TicketReceived wageArrearsTicket() {
+    return new TicketReceived(
+        UUID.fromString("8a1d7c3e-1111-4f7b-9b57-3a3c3c9a0001"),
+        "260131-01-0042",
+        RECEIVED,
+        "hotline-phone",
+        AppealType.COMPLAINT,
+        "来电人反映在城北区某工地务工，老板拖欠三个月工资未结。",
+        "城北区柴达木路",
+        "630105",
+        "wage-arrears");
+  }
+
+  @Test
+  void ticketReceivedSurvivesARoundTripWithItsShanghaiOffsetAndChineseText() {
+    var ticket = wageArrearsTicket();
+
+    String json = EventJson.MAPPER.writeValueAsString(ticket);
+    var read = EventJson.MAPPER.readValue(json, TicketReceived.class);
+
+    assertThat(read).isEqualTo(ticket);
+    assertThat(json).contains("\"receivedAt\":\"2026-01-31T09:15:30+08:00\"").contains("拖欠三个月工资");
+    assertThat(violations("TicketReceived", json)).isEmpty();
+  }
+
+  @Test
+  void ticketRoutedSurvivesARoundTripAndMatchesItsSchema() {
+    var routed =
+        new TicketRouted(
+            UUID.randomUUID(),
+            "260131-01-0042",
+            RECEIVED,
+            RECEIVED.plusSeconds(1),
+            "hotline-phone",
+            RoutingOutcome.TRANSFER,
+            "wage-arrears",
+            "630105",
+            "hrss",
+            List.of("gov-630105"),
+            "operator-topic",
+            "catalog-1",
+            "接线员选择诉求分类「工资纠纷」");
+
+    String json = EventJson.MAPPER.writeValueAsString(routed);
+
+    assertThat(EventJson.MAPPER.readValue(json, TicketRouted.class)).isEqualTo(routed);
+    assertThat(violations("TicketRouted", json)).isEmpty();
+  }
+
+  @Test
+  void ticketAssignedSurvivesARoundTripAndMatchesItsSchema() {
+    var assigned =
+        new TicketAssigned(
+            UUID.randomUUID(),
+            "260131-01-0042",
+            "gov-630105",
+            AssignmentRole.ASSISTING,
+            "hrss",
+            List.of("gov-630105"),
+            "wage-arrears",
+            "630105",
+            "hotline-phone",
+            AppealType.COMPLAINT,
+            "老板拖欠三个月工资未结",
+            null,
+            RECEIVED,
+            RECEIVED.plusSeconds(1));
+
+    String json = EventJson.MAPPER.writeValueAsString(assigned);
+
+    assertThat(EventJson.MAPPER.readValue(json, TicketAssigned.class)).isEqualTo(assigned);
+    assertThat(violations("TicketAssigned", json)).isEmpty();
+  }
+
+  @Test
+  void aTicketWithoutContentBreaksTheSchemaSoTheSchemaReallyChecksSomething() {
+    String json =
+        EventJson.MAPPER
+            .writeValueAsString(wageArrearsTicket())
+            .replaceAll("\"content\":\"[^\"]*\",", "");
+
+    assertThat(violations("TicketReceived", json))
+        .extracting(ValidationMessage::getMessage)
+        .anyMatch(message -> message.contains("content"));
+  }
+
+  @Test
+  void anOlderConsumerIgnoresFieldsAddedLater() {
+    String json =
+        EventJson.MAPPER
+            .writeValueAsString(wageArrearsTicket())
+            .replace("{", "{\"callerPhoneMasked\":\"138****5678\",");
+
+    assertThat(EventJson.MAPPER.readValue(json, TicketReceived.class))
+        .isEqualTo(wageArrearsTicket());
+  }
+
+  private static Set<ValidationMessage> violations(String event, String json) {
+    try (InputStream schema =
+        EventJson.class.getResourceAsStream("/schemas/" + event + ".schema.json")) {
+      JsonSchema jsonSchema =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+      return jsonSchema.validate(new ObjectMapper().readTree(json));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package cn.gov.xining.hotline.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The dead-letter wiring, said out loud: one recoverer that publishes a failed record to {@code
+ * <topic>-dlt} (same partition, with the exception in headers), used both by the error handler of
+ * plain listeners and by the after-rollback processor of transactional ones. A record that cannot
+ * be deserialized is not retried; other failures are retried twice, half a second apart, before
+ * they are dead-lettered, so one bad record never stops its partition.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(HotlineKafkaProperties.class)
+public class KafkaWiringAutoConfiguration {
+
+  private static final FixedBackOff RETRY_TWICE = new FixedBackOff(500L, 2L);
+
+  @Bean
+  TopicDeclarations topicDeclarations(HotlineKafkaProperties properties) {
+    return new TopicDeclarations(properties);
+  }
+
+  @Bean
+  @SuppressWarnings("unchecked")
+  DefaultKafkaProducerFactoryCustomizer eventSerializers() {
+    return factory -> {
+      var events = (DefaultKafkaProducerFactory<String, Object>) factory;
+      events.setKeySerializer(new StringSerializer());
+      events.setValueSerializer(EventSerdes.valueSerializer());
+    };
+  }
+
+  @Bean
+  @ConditionalOnBean(KafkaTemplate.class)
+  ConsumerRecordRecoverer deadLetterRecoverer(
+      KafkaTemplate<Object, Object> template, MeterRegistry meterRegistry) {
+    var publisher = new DeadLetterPublishingRecoverer(template);
+    return (record, exception) -> {
+      meterRegistry.counter("hotline.dead.letters", "topic", record.topic()).increment();
+      publisher.accept(record, exception);
+    };
+  }
+
+  @Bean
+  @ConditionalOnBean(ConsumerRecordRecoverer.class)
+  CommonErrorHandler deadLetterErrorHandler(ConsumerRecordRecoverer deadLetterRecoverer) {
+    return new DefaultErrorHandler(deadLetterRecoverer, RETRY_TWICE);
+  }
+
+  @Bean
+  @ConditionalOnBean(ConsumerRecordRecoverer.class)
+  AfterRollbackProcessor<Object, Object> deadLetterAfterRollback(
+      ConsumerRecordRecoverer deadLetterRecoverer, KafkaTemplate<Object, Object> template) {
+    // With transactions the recovered record's offset is committed in a transaction of its own.
+    return new DefaultAfterRollbackProcessor<>(deadLetterRecoverer, RETRY_TWICE, template, true);
+  }
+}

@@ -1,0 +1,93 @@
+package cn.gov.xining.hotline.intake.numbering;
+
+import cn.gov.xining.hotline.contract.HotlineTime;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands out ticket numbers of the form {@code yyMMdd-NN-SSSS}: the Asia/Shanghai day, the intake
+ * node and a per-day sequence of at least four digits, e.g. {@code 260131-01-0042}. An operator
+ * reads it as three short groups.
+ */
+@Component
+public class TicketNumbers {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final TicketNumberProperties properties;
+
+  private LocalDate blockDay;
+  private long next;
+  private long blockEnd;
+
+  TicketNumbers(
+      JdbcClient jdbc,
+      TransactionTemplate transaction,
+      Clock clock,
+      TicketNumberProperties properties) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  public synchronized String next() {
+    LocalDate today = HotlineTime.now(clock).toLocalDate();
+    if (!today.equals(blockDay) || next >= blockEnd) {
+      reserveBlock(today);
+    }
+    return "%s-%02d-%04d".formatted(DAY.format(today), properties.node(), next++);
+  }
+
+  private void reserveBlock(LocalDate day) {
+    Long end = null;
+    while (end == null) {
+      end = transaction.execute(status -> advanceCounter(day));
+    }
+    blockDay = day;
+    blockEnd = end;
+    next = end - properties.blockSize();
+  }
+
+  /**
+   * Returns the exclusive end of the reserved block (the counter row holds the next free number),
+   * or null when another instance created the day's row first and the transaction must be redone.
+   */
+  private Long advanceCounter(LocalDate day) {
+    int updated =
+        jdbc.sql(
+                "UPDATE ticket_number_counter SET next_free = next_free + :block"
+                    + " WHERE ticket_day = :day AND node = :node")
+            .param("block", properties.blockSize())
+            .param("day", day)
+            .param("node", properties.node())
+            .update();
+    if (updated == 0) {
+      try {
+        jdbc.sql(
+                "INSERT INTO ticket_number_counter (ticket_day, node, next_free) VALUES (:day, :node, :next)")
+            .param("day", day)
+            .param("node", properties.node())
+            .param("next", 1L + properties.blockSize())
+            .update();
+        return 1L + properties.blockSize();
+      } catch (DuplicateKeyException anotherInstanceWasFaster) {
+        return null;
+      }
+    }
+    return jdbc.sql(
+            "SELECT next_free FROM ticket_number_counter WHERE ticket_day = :day AND node = :node")
+        .param("day", day)
+        .param("node", properties.node())
+        .query(Long.class)
+        .single();
+  }
+}

@@ -1,0 +1,50 @@
+package cn.gov.xining.hotline.intake.tickets;
+
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem details. Malformed JSON (400) and a wrong media type (415) come
+ * from Spring's own handler; invalid tickets list every offending field under {@code errors}.
+ */
+@RestControllerAdvice
+class TicketProblems extends ResponseEntityExceptionHandler {
+
+  static final URI INVALID_TICKET =
+      URI.create("https://hotline.xining.gov.cn/problems/invalid-ticket");
+  static final URI BROKER_UNAVAILABLE =
+      URI.create("https://hotline.xining.gov.cn/problems/broker-unavailable");
+
+  @ExceptionHandler
+  ProblemDetail invalidTicket(InvalidTicketException e) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "工单有%d处不符合要求 (%d invalid fields)"
+                .formatted(e.violations().size(), e.violations().size()));
+    problem.setType(INVALID_TICKET);
+    problem.setTitle("工单内容不合格 (Invalid ticket)");
+    problem.setProperty("errors", e.violations());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException e) {
+    logger.warn("ticket not accepted: " + e.getCause());
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "工单暂时无法保存，请稍后重试；未生成工单编号 (the ticket could not be stored; no number was given)");
+    problem.setType(BROKER_UNAVAILABLE);
+    problem.setTitle("暂时无法受理 (Temporarily unavailable)");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem);
+  }
+}

@@ -1,0 +1,133 @@
+package cn.gov.xining.hotline.intake.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.TopicProbe;
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What intake does against a real broker. Subclasses supply the broker: spring-kafka-test's
+ * embedded KRaft broker always, a Testcontainers broker where Docker is available.
+ */
+@AutoConfigureMockMvc
+abstract class TicketIntakeScenarios {
+
+  static final String HEATING_CALL =
+      """
+      {"channel":"hotline-phone","appealType":"COMPLAINT",
+       "content":"来电人反映家中暖气不热，室温只有15度左右，已经持续一周。",
+       "address":"城西区胜利路某小区3号楼","districtCode":"630104","topicCode":"heating"}
+      """;
+
+  @Autowired MockMvc mvc;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @Test
+  void anAcceptedTicketGetsANumberAndIsOnTheReceivedTopicUnderThatNumber() throws Exception {
+    var response =
+        mvc.perform(
+                post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content(HEATING_CALL))
+            .andExpect(status().isCreated())
+            .andExpect(
+                jsonPath("$.ticketNumber")
+                    .value(org.hamcrest.Matchers.matchesPattern("\\d{6}-01-\\d{4,}")))
+            .andExpect(jsonPath("$.status").value("RECEIVED"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String number = JsonPath.read(response, "$.ticketNumber");
+
+    // The number was given out only after the broker acknowledged, so the record is already there.
+    var records = new TopicProbe(bootstrapServers).recordsFor(Topics.TICKETS_RECEIVED, number);
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(JsonPath.<String>read(record.value(), "$.ticketNumber")).isEqualTo(number);
+              assertThat(JsonPath.<String>read(record.value(), "$.topicCode")).isEqualTo("heating");
+              assertThat(JsonPath.<String>read(record.value(), "$.content")).contains("暖气不热");
+              assertThat(JsonPath.<String>read(record.value(), "$.receivedAt")).endsWith("+08:00");
+              assertThat(record.headers().lastHeader("__TypeId__")).isNull();
+            });
+  }
+
+  @Test
+  void consecutiveTicketsGetDistinctNumbers() throws Exception {
+    var first = postAndReadNumber();
+    var second = postAndReadNumber();
+
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
+  void anInvalidTicketIsAProblemNamingEveryFieldAndIsNotPublished() throws Exception {
+    mvc.perform(
+            post("/api/tickets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channel\":\"fax\",\"content\":\"\",\"topicCode\":\"potholes\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/invalid-ticket"))
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(org.hamcrest.Matchers.containsInAnyOrder("channel", "content", "topicCode")))
+        .andExpect(
+            jsonPath("$.errors[?(@.field=='channel')].allowed[*]")
+                .value(org.hamcrest.Matchers.hasItem("hotline-phone")))
+        .andExpect(
+            jsonPath("$.errors[?(@.field=='content')].message")
+                .value(
+                    org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("诉求内容不能为空"))));
+  }
+
+  @Test
+  void malformedJsonIsABadRequestProblem() throws Exception {
+    mvc.perform(
+            post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content("{\"channel\":"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(400));
+  }
+
+  @Test
+  void aFormPostToTheJsonApiIsAnUnsupportedMediaTypeProblem() throws Exception {
+    mvc.perform(
+            post("/api/tickets")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("channel=letter"))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  private String postAndReadNumber() throws Exception {
+    var body =
+        mvc.perform(
+                post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content(HEATING_CALL))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(body, "$.ticketNumber");
+  }
+
+  static void awaitQuietly(Runnable assertion) {
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(assertion::run);
+  }
+}

@@ -1,0 +1,76 @@
+package cn.gov.xining.hotline.intake.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.xining.hotline.catalog.CatalogLoader;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+class TicketValidatorTest {
+
+  private final TicketValidator validator =
+      new TicketValidator(CatalogLoader.load(new ClassPathResource("catalog/xining-catalog.yaml")));
+
+  private static TicketRequest heatingCall() {
+    return new TicketRequest(
+        "hotline-phone", "COMPLAINT", "家中暖气不热，室温只有15度。", "城西区胜利路", "630104", "heating");
+  }
+
+  @Test
+  void aCompleteHeatingCallIsValid() {
+    assertThat(validator.violations(heatingCall())).isEmpty();
+  }
+
+  @Test
+  void onlyChannelAndContentAreRequired() {
+    var minimal = new TicketRequest("letter", null, "来信反映噪声扰民", null, null, null);
+
+    assertThat(validator.violations(minimal)).isEmpty();
+  }
+
+  @Test
+  void everyWrongFieldIsNamedAndUnknownCodesListTheValidOnes() {
+    var wrong = new TicketRequest("fax", "GOSSIP", " ", null, "630199", "potholes");
+
+    var violations = validator.violations(wrong);
+
+    assertThat(violations)
+        .extracting(FieldViolation::field)
+        .containsExactlyInAnyOrder("channel", "appealType", "content", "districtCode", "topicCode");
+    assertThat(violations)
+        .filteredOn(v -> v.field().equals("districtCode"))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.message()).contains("630199");
+              assertThat(v.allowed()).contains("630102", "630121", "630123").hasSize(7);
+            });
+    assertThat(violations)
+        .filteredOn(v -> v.field().equals("channel"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.allowed()).contains("hotline-phone", "mayor-mailbox"));
+  }
+
+  @Test
+  void contentIsCountedInCharactersAsAReaderCountsThem() {
+    String fourThousandIdeographs = "暖".repeat(4000);
+    String rareIdeographs = "𠀀".repeat(4000); // outside the BMP: two chars each in Java
+
+    assertThat(validator.violations(withContent(fourThousandIdeographs))).isEmpty();
+    assertThat(validator.violations(withContent(rareIdeographs))).isEmpty();
+    assertThat(validator.violations(withContent(fourThousandIdeographs + "。")))
+        .singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("最多4000字", "当前4001字"));
+  }
+
+  private static TicketRequest withContent(String content) {
+    var call = heatingCall();
+    return new TicketRequest(
+        call.channel(),
+        call.appealType(),
+        content,
+        call.address(),
+        call.districtCode(),
+        call.topicCode());
+  }
+}
