@@ -25,7 +25,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * be deserialized is not retried; other failures are retried twice, half a second apart, before
  * they are dead-lettered, so one bad record never stops its partition.
  */
-@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(HotlineKafkaProperties.class)
 public class KafkaWiringAutoConfiguration {
 
@@ -58,13 +58,13 @@ public class KafkaWiringAutoConfiguration {
   }
 
   @Bean
-  @ConditionalOnBean(ConsumerRecordRecoverer.class)
+  @ConditionalOnBean(KafkaTemplate.class)
   CommonErrorHandler deadLetterErrorHandler(ConsumerRecordRecoverer deadLetterRecoverer) {
     return new DefaultErrorHandler(deadLetterRecoverer, RETRY_TWICE);
   }
 
   @Bean
-  @ConditionalOnBean(ConsumerRecordRecoverer.class)
+  @ConditionalOnBean(KafkaTemplate.class)
   AfterRollbackProcessor<Object, Object> deadLetterAfterRollback(
       ConsumerRecordRecoverer deadLetterRecoverer, KafkaTemplate<Object, Object> template) {
     // With transactions the recovered record's offset is committed in a transaction of its own.

@@ -1,11 +1,8 @@
 package cn.gov.xining.hotline.intake;
 
-import cn.gov.xining.hotline.contract.HotlineTime;
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
 /** intake-service: where operators and web channels hand in appeals. */
 @SpringBootApplication
@@ -14,10 +11,5 @@ public class IntakeApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(IntakeApplication.class, args);
-  }
-
-  @Bean
-  Clock clock() {
-    return Clock.system(HotlineTime.ZONE);
   }
 }

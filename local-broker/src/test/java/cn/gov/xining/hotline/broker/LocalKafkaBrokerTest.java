@@ -45,8 +45,11 @@ class LocalKafkaBrokerTest {
   private final List<Process> launched = new ArrayList<>();
 
   @AfterEach
-  void stopEverythingLaunched() {
-    launched.forEach(Process::destroyForcibly);
+  void stopEverythingLaunched() throws InterruptedException {
+    // Waited for, so that no broker still writes while JUnit deletes the temporary directory.
+    for (Process process : launched) {
+      process.destroyForcibly().waitFor(TIMEOUT.toSeconds(), SECONDS);
+    }
   }
 
   @Test

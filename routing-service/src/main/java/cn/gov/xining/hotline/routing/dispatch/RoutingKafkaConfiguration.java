@@ -1,0 +1,45 @@
+package cn.gov.xining.hotline.routing.dispatch;
+
+import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.kafka.EventSerdes;
+import cn.gov.xining.hotline.kafka.TopicDeclarations;
+import java.util.ArrayList;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * The topics routing writes (it is their single writer, so it declares them), the dead-letter topic
+ * of what it reads, and how it reads received tickets.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingKafkaConfiguration {
+
+  @Bean
+  KafkaAdmin.NewTopics routingTopics(TopicDeclarations topics, Catalog catalog) {
+    var declared = new ArrayList<NewTopic>();
+    declared.add(topics.eventTopic(Topics.ROUTING_DECISIONS));
+    declared.add(topics.eventTopic(Topics.TICKETS_TRIAGE));
+    declared.add(topics.deadLetterTopicOf(Topics.TICKETS_RECEIVED));
+    for (Catalog.Unit unit : catalog.assignableUnits()) {
+      declared.add(topics.eventTopic(Topics.assignmentsOf(unit.code())));
+    }
+    return new KafkaAdmin.NewTopics(declared.toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  @SuppressWarnings("unchecked")
+  DefaultKafkaConsumerFactoryCustomizer receivedTicketDeserializer() {
+    return factory -> {
+      var tickets = (DefaultKafkaConsumerFactory<String, TicketReceived>) factory;
+      tickets.setKeyDeserializer(new StringDeserializer());
+      tickets.setValueDeserializer(EventSerdes.valueDeserializer(TicketReceived.class));
+    };
+  }
+}

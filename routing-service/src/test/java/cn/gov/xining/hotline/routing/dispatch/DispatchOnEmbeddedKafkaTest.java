@@ -1,0 +1,12 @@
+package cn.gov.xining.hotline.routing.dispatch;
+
+import cn.gov.xining.hotline.contract.Topics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/** The routing scenarios on spring-kafka-test's embedded KRaft broker: runs everywhere. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(partitions = 3, topics = Topics.TICKETS_RECEIVED)
+class DispatchOnEmbeddedKafkaTest extends DispatchScenarios {}

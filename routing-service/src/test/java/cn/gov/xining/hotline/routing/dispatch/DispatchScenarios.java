@@ -1,0 +1,153 @@
+package cn.gov.xining.hotline.routing.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.gov.xining.hotline.contract.AppealType;
+import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.TopicProbe;
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * What routing does against a real broker, fed the way intake feeds it (JSON on {@code
+ * tickets-received}) and read the way departments read (plain consumers, committed records only).
+ */
+abstract class DispatchScenarios {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  TopicProbe probe;
+
+  @BeforeEach
+  void probe() {
+    probe = new TopicProbe(bootstrapServers);
+  }
+
+  @Test
+  void aWageComplaintIsAssignedToLabourInspectionAndToTheDistrictOnTheirOwnTopics() {
+    var ticket = receive("wage-arrears", "630105", "来电人反映城北区某工地老板拖欠三个月工资。");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              var lead = probe.recordsFor(Topics.assignmentsOf("hrss"), ticket);
+              assertThat(lead)
+                  .singleElement()
+                  .satisfies(
+                      r -> {
+                        assertThat(JsonPath.<String>read(r.value(), "$.role")).isEqualTo("PRIMARY");
+                        assertThat(JsonPath.<String>read(r.value(), "$.content"))
+                            .contains("拖欠三个月工资");
+                      });
+              var assist = probe.recordsFor(Topics.assignmentsOf("gov-630105"), ticket);
+              assertThat(assist)
+                  .singleElement()
+                  .satisfies(
+                      r ->
+                          assertThat(JsonPath.<String>read(r.value(), "$.role"))
+                              .isEqualTo("ASSISTING"));
+              var decision = probe.recordsFor(Topics.ROUTING_DECISIONS, ticket);
+              assertThat(decision)
+                  .singleElement()
+                  .satisfies(
+                      r -> {
+                        assertThat(JsonPath.<String>read(r.value(), "$.outcome"))
+                            .isEqualTo("TRANSFER");
+                        assertThat(JsonPath.<String>read(r.value(), "$.ruleId"))
+                            .isEqualTo("operator-topic:wage-arrears");
+                      });
+            });
+  }
+
+  @Test
+  void aPolicyQuestionIsRecordedAsDirectAndAssignedToNobody() {
+    var ticket = receive("policy-consultation", null, "请问个体工商户营业执照注销的流程是什么？");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.ROUTING_DECISIONS, ticket))
+                    .singleElement()
+                    .satisfies(
+                        r ->
+                            assertThat(JsonPath.<String>read(r.value(), "$.outcome"))
+                                .isEqualTo("DIRECT")));
+    assertThat(probe.recordsFor(Topics.TICKETS_TRIAGE, ticket)).isEmpty();
+  }
+
+  @Test
+  void aHeatingComplaintWithoutADistrictWaitsInTriage() {
+    var ticket = receive("heating", null, "暖气不热，室温只有十二度。");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.TICKETS_TRIAGE, ticket))
+                    .singleElement()
+                    .satisfies(
+                        r ->
+                            assertThat(JsonPath.<String>read(r.value(), "$.ruleId"))
+                                .isEqualTo("district-unknown")));
+    assertThat(probe.recordsFor(Topics.assignmentsOf("heating"), ticket)).isEmpty();
+  }
+
+  @Test
+  void aPoisonPillIsDeadLetteredAndTheNextTicketStillFlows() {
+    String poisonKey = "poison-" + UUID.randomUUID();
+    probe.sendRaw(Topics.TICKETS_RECEIVED, poisonKey, "这不是JSON {");
+    var next = receive("water-supply", null, "小区停水两天了。");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              var dead = probe.recordsFor(Topics.deadLetterOf(Topics.TICKETS_RECEIVED), poisonKey);
+              assertThat(dead)
+                  .singleElement()
+                  .satisfies(
+                      r -> {
+                        assertThat(r.value()).isEqualTo("这不是JSON {");
+                        assertThat(r.headers().lastHeader("kafka_dlt-exception-message"))
+                            .isNotNull();
+                      });
+              assertThat(probe.recordsFor(Topics.assignmentsOf("water"), next)).hasSize(1);
+            });
+  }
+
+  /** Publishes a ticket as intake would and returns its number. */
+  String receive(String topicCode, String districtCode, String content) {
+    String number = "260131-99-%04d".formatted(SEQUENCE.incrementAndGet()) + UUID.randomUUID();
+    var ticket =
+        new TicketReceived(
+            UUID.randomUUID(),
+            number,
+            OffsetDateTime.parse("2026-01-31T09:00:00+08:00"),
+            "hotline-phone",
+            AppealType.COMPLAINT,
+            content,
+            null,
+            districtCode,
+            topicCode);
+    probe.sendRaw(
+        Topics.TICKETS_RECEIVED,
+        number,
+        new String(EventJson.MAPPER.writeValueAsBytes(ticket), StandardCharsets.UTF_8));
+    return number;
+  }
+}
