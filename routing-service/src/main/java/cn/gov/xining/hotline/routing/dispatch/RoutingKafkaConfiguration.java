@@ -15,8 +15,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The topics routing writes (it is their single writer, so it declares them), the dead-letter topic
- * of what it reads, and how it reads received tickets.
+ * The topics routing writes (it is their single writer, so it declares them), the topic it reads
+ * (declared identically by intake, its writer; declaring it here too makes start-up order
+ * irrelevant) with its dead-letter topic, and how it reads received tickets.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingKafkaConfiguration {
@@ -26,6 +27,7 @@ class RoutingKafkaConfiguration {
     var declared = new ArrayList<NewTopic>();
     declared.add(topics.eventTopic(Topics.ROUTING_DECISIONS));
     declared.add(topics.eventTopic(Topics.TICKETS_TRIAGE));
+    declared.add(topics.eventTopic(Topics.TICKETS_RECEIVED));
     declared.add(topics.deadLetterTopicOf(Topics.TICKETS_RECEIVED));
     for (Catalog.Unit unit : catalog.assignableUnits()) {
       declared.add(topics.eventTopic(Topics.assignmentsOf(unit.code())));

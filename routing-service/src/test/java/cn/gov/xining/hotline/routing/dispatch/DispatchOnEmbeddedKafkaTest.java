@@ -1,6 +1,5 @@
 package cn.gov.xining.hotline.routing.dispatch;
 
-import cn.gov.xining.hotline.contract.Topics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -8,5 +7,5 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 3, topics = Topics.TICKETS_RECEIVED)
+@EmbeddedKafka(partitions = 3)
 class DispatchOnEmbeddedKafkaTest extends DispatchScenarios {}

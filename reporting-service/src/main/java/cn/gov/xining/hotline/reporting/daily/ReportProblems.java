@@ -1,0 +1,35 @@
+package cn.gov.xining.hotline.reporting.daily;
+
+import java.net.URI;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors as RFC 9457 problem details. While Kafka Streams starts, rebalances or restores its stores
+ * the figures cannot be read; that is a temporary 503, not a server error.
+ */
+@RestControllerAdvice
+class ReportProblems extends ResponseEntityExceptionHandler {
+
+  static final URI REPORTS_NOT_READY =
+      URI.create("https://hotline.xining.gov.cn/problems/reports-not-ready");
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> notReady(InvalidStateStoreException e) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "报表数据正在加载，请稍后重试 (the report stores are being loaded: " + e.getMessage() + ")");
+    problem.setType(REPORTS_NOT_READY);
+    problem.setTitle("报表暂不可用 (Reports not ready)");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "2")
+        .body(problem);
+  }
+}

@@ -1,0 +1,32 @@
+package cn.gov.xining.hotline.reporting.streams;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reporting is healthy only while Kafka Streams runs: a stream thread that died leaves the REST API
+ * up but the figures frozen, which a manager must not be shown as normal.
+ */
+@Component("kafkaStreams")
+class StreamsHealthIndicator implements HealthIndicator {
+
+  private final StreamsBuilderFactoryBean streams;
+
+  StreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Health health() {
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    if (kafkaStreams == null) {
+      return Health.down().withDetail("state", "NOT_STARTED").build();
+    }
+    var state = kafkaStreams.state();
+    var health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
+    return health.withDetail("state", state.name()).build();
+  }
+}

@@ -1,0 +1,212 @@
+package cn.gov.xining.hotline.reporting.daily;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.xining.hotline.contract.AppealType;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.contract.TicketRouted;
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.kafka.EventSerdes;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production topology, driven without a broker. */
+class DailyCountsTopologyTest {
+
+  private static final LocalDate JAN_31 = LocalDate.parse("2026-01-31");
+
+  @TempDir Path stateDir;
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, TicketReceived> received;
+  private TestInputTopic<String, TicketRouted> routed;
+
+  @BeforeEach
+  void startTopology() {
+    var builder = new StreamsBuilder();
+    new DailyCountsTopology().addTo(builder);
+    var config = new Properties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "reporting-test");
+    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(builder.build(), config);
+    received =
+        driver.createInputTopic(
+            Topics.TICKETS_RECEIVED,
+            new StringSerializer(),
+            EventSerdes.serde(TicketReceived.class).serializer());
+    routed =
+        driver.createInputTopic(
+            Topics.ROUTING_DECISIONS,
+            new StringSerializer(),
+            EventSerdes.serde(TicketRouted.class).serializer());
+  }
+
+  @AfterEach
+  void stopTopology() {
+    driver.close();
+  }
+
+  @Test
+  void countsReceivedTicketsByChannelAndRoutedTicketsByOutcomeTopicDistrictAndUnit() {
+    receive("260131-01-0001", "2026-01-31T09:00:00+08:00", "hotline-phone");
+    receive("260131-01-0002", "2026-01-31T10:00:00+08:00", "hotline-phone");
+    receive("260131-01-0003", "2026-01-31T11:00:00+08:00", "mayor-mailbox");
+    route(
+        "260131-01-0001",
+        "2026-01-31T09:00:00+08:00",
+        RoutingOutcome.TRANSFER,
+        "wage-arrears",
+        "630105",
+        "hrss",
+        List.of("gov-630105"));
+    route(
+        "260131-01-0002",
+        "2026-01-31T10:00:00+08:00",
+        RoutingOutcome.DIRECT,
+        "policy-consultation",
+        null,
+        "hotline",
+        List.of());
+    route(
+        "260131-01-0003",
+        "2026-01-31T11:00:00+08:00",
+        RoutingOutcome.TRIAGE,
+        null,
+        null,
+        null,
+        List.of());
+
+    var counts = countsOn(JAN_31);
+
+    assertThat(counts)
+        .containsEntry("TOTAL|all", 3L)
+        .containsEntry("CHANNEL|hotline-phone", 2L)
+        .containsEntry("CHANNEL|mayor-mailbox", 1L)
+        .containsEntry("OUTCOME|TRANSFER", 1L)
+        .containsEntry("OUTCOME|DIRECT", 1L)
+        .containsEntry("OUTCOME|TRIAGE", 1L)
+        .containsEntry("TOPIC|wage-arrears", 1L)
+        .containsEntry("DISTRICT|630105", 1L)
+        .containsEntry("UNIT|hrss", 1L)
+        .containsEntry("UNIT|gov-630105", 1L)
+        .containsEntry("UNIT|hotline", 1L);
+  }
+
+  @Test
+  void aTicketCountsOnItsShanghaiDayNotItsUtcDay() {
+    // 23:30 UTC on 30 January is 07:30 on 31 January in Xining.
+    receive("260131-01-0001", "2026-01-30T23:30:00Z", "letter");
+
+    assertThat(countsOn(JAN_31)).containsEntry("TOTAL|all", 1L);
+    assertThat(countsOn(JAN_31.minusDays(1))).isEmpty();
+  }
+
+  @Test
+  void aTicketPublishedTwiceIsCountedOnce() {
+    receive("260131-01-0001", "2026-01-31T09:00:00+08:00", "hotline-phone");
+    receive("260131-01-0001", "2026-01-31T09:00:00+08:00", "hotline-phone");
+    route(
+        "260131-01-0001",
+        "2026-01-31T09:00:00+08:00",
+        RoutingOutcome.DIRECT,
+        "policy-consultation",
+        null,
+        "hotline",
+        List.of());
+    route(
+        "260131-01-0001",
+        "2026-01-31T09:00:00+08:00",
+        RoutingOutcome.DIRECT,
+        "policy-consultation",
+        null,
+        "hotline",
+        List.of());
+
+    assertThat(countsOn(JAN_31)).containsEntry("TOTAL|all", 1L).containsEntry("OUTCOME|DIRECT", 1L);
+  }
+
+  @Test
+  void aDecisionThatArrivesBeforeItsTicketStillCountsOnTheDayTheTicketWasReceived() {
+    route(
+        "260131-01-0009",
+        "2026-01-31T23:59:00+08:00",
+        RoutingOutcome.TRANSFER,
+        "heating",
+        "630104",
+        "heating",
+        List.of("gov-630104"));
+    receive("260131-01-0009", "2026-01-31T23:59:00+08:00", "hotline-phone");
+
+    assertThat(countsOn(JAN_31)).containsEntry("TOTAL|all", 1L).containsEntry("TOPIC|heating", 1L);
+  }
+
+  private void receive(String number, String receivedAt, String channel) {
+    received.pipeInput(
+        number,
+        new TicketReceived(
+            UUID.randomUUID(),
+            number,
+            OffsetDateTime.parse(receivedAt),
+            channel,
+            AppealType.COMPLAINT,
+            "内容",
+            null,
+            null,
+            null));
+  }
+
+  private void route(
+      String number,
+      String receivedAt,
+      RoutingOutcome outcome,
+      String topic,
+      String district,
+      String primary,
+      List<String> assisting) {
+    var at = OffsetDateTime.parse(receivedAt);
+    routed.pipeInput(
+        number,
+        new TicketRouted(
+            UUID.randomUUID(),
+            number,
+            at,
+            at.plusSeconds(1),
+            "hotline-phone",
+            outcome,
+            topic,
+            district,
+            primary,
+            assisting,
+            "rule",
+            "v1",
+            "reason"));
+  }
+
+  /** The day's counts as {@code DIMENSION|value -> count}. */
+  private Map<String, Long> countsOn(LocalDate day) {
+    KeyValueStore<String, Long> store = driver.getKeyValueStore(DailyCountsTopology.COUNTS_STORE);
+    var counts = new TreeMap<String, Long>();
+    try (var entries = store.prefixScan(Dimension.dayPrefix(day), new StringSerializer())) {
+      entries.forEachRemaining(e -> counts.put(e.key.substring(e.key.indexOf('|') + 1), e.value));
+    }
+    return counts;
+  }
+}
