@@ -26,7 +26,12 @@ class StreamsHealthIndicator implements HealthIndicator {
       return Health.down().withDetail("state", "NOT_STARTED").build();
     }
     var state = kafkaStreams.state();
-    var health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
+    var health =
+        switch (state) {
+          case RUNNING -> Health.up();
+          case CREATED, REBALANCING -> Health.outOfService();
+          default -> Health.down();
+        };
     return health.withDetail("state", state.name()).build();
   }
 }

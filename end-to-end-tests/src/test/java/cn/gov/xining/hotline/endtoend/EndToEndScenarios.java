@@ -1,0 +1,136 @@
+package cn.gov.xining.hotline.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.TopicProbe;
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The three services' real jars, each in its own JVM, against one real broker: a ticket is followed
+ * from the operator's POST to the unit's assignment topic and into the daily count. Subclasses
+ * supply the broker.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndScenarios {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private ServiceProcess intake;
+  private ServiceProcess routing;
+  private ServiceProcess reporting;
+  private TopicProbe probe;
+
+  abstract String bootstrapServers();
+
+  @BeforeAll
+  void startServices() throws Exception {
+    Path data = Files.createTempDirectory("hotline-e2e");
+    intake = ServiceProcess.start("intake", bootstrapServers(), data);
+    routing = ServiceProcess.start("routing", bootstrapServers(), data);
+    reporting = ServiceProcess.start("reporting", bootstrapServers(), data);
+    intake.awaitHealthy();
+    routing.awaitHealthy();
+    reporting.awaitHealthy();
+    probe = new TopicProbe(bootstrapServers());
+  }
+
+  @AfterAll
+  void stopServices() throws Exception {
+    for (var service : new ServiceProcess[] {intake, routing, reporting}) {
+      if (service != null) {
+        service.close();
+      }
+    }
+  }
+
+  @Test
+  void aWageComplaintTravelsFromTheOperatorToLabourInspectionAndIntoTodaysCount() throws Exception {
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    long hrssBefore = countOf(today, "$.byUnit.hrss");
+
+    var response =
+        post(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT",
+             "content":"来电人反映在城北区某工地务工，老板拖欠三个月工资共两万余元，多次讨要未果。",
+             "address":"城北区柴达木路","districtCode":"630105","topicCode":"wage-arrears"}
+            """);
+    assertThat(response.statusCode()).isEqualTo(201);
+    String number = JsonPath.read(response.body(), "$.ticketNumber");
+
+    await("assignment on assignments-hrss")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(probe.recordsFor(Topics.assignmentsOf("hrss"), number))
+                  .singleElement()
+                  .satisfies(
+                      r ->
+                          assertThat(JsonPath.<String>read(r.value(), "$.content"))
+                              .contains("拖欠三个月工资"));
+              assertThat(probe.recordsFor(Topics.assignmentsOf("gov-630105"), number)).hasSize(1);
+            });
+    await("daily count includes the ticket")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(countOf(today, "$.byUnit.hrss")).isEqualTo(hrssBefore + 1));
+  }
+
+  @Test
+  void aPolicyQuestionIsCountedAsAnsweredDirectly() throws Exception {
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    long directBefore = countOf(today, "$.byOutcome.DIRECT");
+
+    var response =
+        post(
+            """
+            {"channel":"gov-cn","appealType":"CONSULTATION",
+             "content":"请问高校毕业生到西宁就业有没有住房补贴，申请条件是什么？",
+             "topicCode":"policy-consultation"}
+            """);
+    assertThat(response.statusCode()).isEqualTo(201);
+
+    await("direct count")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(countOf(today, "$.byOutcome.DIRECT")).isEqualTo(directBefore + 1));
+  }
+
+  private HttpResponse<String> post(String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(intake.url("/api/tickets")))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A figure from today's report, 0 when the report has no entry for it yet. */
+  private long countOf(String day, String path) throws Exception {
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(reporting.url("/api/reports/daily?date=" + day)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    try {
+      return ((Number) JsonPath.read(response.body(), path)).longValue();
+    } catch (com.jayway.jsonpath.PathNotFoundException notYetCounted) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package cn.gov.xining.hotline.endtoend;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One service started from its runnable jar, as the run command starts it. */
+final class ServiceProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  static ServiceProcess start(String name, String bootstrapServers, Path dataDir, String... args)
+      throws IOException {
+    String jar = System.getProperty("hotline.jar." + name);
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException(
+          "no runnable jar for " + name + " at " + jar + "; run mvn verify");
+    }
+    int port = freePort();
+    Path logs = Path.of(System.getProperty("hotline.logs", "target/service-logs"));
+    Files.createDirectories(logs);
+    Path log = logs.resolve(name + "-" + port + ".log");
+    var command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar,
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--hotline.data-dir=" + dataDir));
+    command.addAll(List.of(args));
+    var process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ServiceProcess(name, port, process, log);
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  void awaitHealthy() {
+    await(name + " healthy (log: " + log + ")")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + log);
+              }
+              var response =
+                  HTTP.send(
+                      HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+                      HttpResponse.BodyHandlers.ofString());
+              return response.statusCode() == 200 && response.body().contains("\"UP\"");
+            });
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
