@@ -110,6 +110,32 @@ abstract class EndToEndScenarios {
             () -> assertThat(countOf(today, "$.byOutcome.DIRECT")).isEqualTo(directBefore + 1));
   }
 
+  @Test
+  void everyServiceExposesPrometheusMetricsWithItsDomainCounters() throws Exception {
+    post(
+        """
+        {"channel":"letter","content":"来信反映小区停水两天。","topicCode":"water-supply"}
+        """);
+
+    await("domain metrics")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(scrape(intake)).contains("hotline_tickets_accepted_total{");
+              assertThat(scrape(routing)).contains("hotline_routing_decisions_total{");
+              assertThat(scrape(reporting)).contains("kafka_stream");
+            });
+  }
+
+  private static String scrape(ServiceProcess service) throws Exception {
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(service.url("/actuator/prometheus"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
   private HttpResponse<String> post(String json) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(intake.url("/api/tickets")))
