@@ -15,13 +15,13 @@ record BrokerSettings(Path dataDir, int port, int controllerPort) {
     for (String arg : args) {
       String[] option = arg.split("=", 2);
       if (option.length != 2) {
-        throw new IllegalArgumentException(USAGE);
+        throw new IllegalArgumentException("expected --option=value, not " + arg);
       }
       switch (option[0]) {
         case "--data-dir" -> dataDir = Path.of(option[1]);
         case "--port" -> port = Integer.parseInt(option[1]);
         case "--controller-port" -> controllerPort = Integer.parseInt(option[1]);
-        default -> throw new IllegalArgumentException(USAGE);
+        default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
     // Absolute, because Kafka resolves log.dirs against its own working directory.

@@ -27,8 +27,8 @@ public final class LocalKafkaBroker {
     BrokerSettings settings;
     try {
       settings = BrokerSettings.fromArgs(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+    } catch (IllegalArgumentException e) { // also a NumberFormatException from a bad port
+      System.err.println(e.getMessage() + "\n" + BrokerSettings.USAGE);
       System.exit(2);
       return;
     }

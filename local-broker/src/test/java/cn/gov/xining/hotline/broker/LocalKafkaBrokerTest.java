@@ -98,6 +98,8 @@ class LocalKafkaBrokerTest {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
+                // A broker that lives for seconds starts faster without the optimising compiler.
+                "-XX:TieredStopAtLevel=1",
                 // The production logging configuration, not a test one from the test classpath.
                 "-Dlog4j2.configurationFile=log4j2.xml",
                 "-cp",
@@ -118,7 +120,10 @@ class LocalKafkaBrokerTest {
   }
 
   private void awaitReady() {
-    try (Admin admin = Admin.create(clientConfig())) {
+    Map<String, Object> config = clientConfig();
+    // Retry the connection often while the broker starts, not after the default backoff of 1 s.
+    config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 100);
+    try (Admin admin = Admin.create(config)) {
       await()
           .atMost(TIMEOUT)
           .ignoreExceptions()

@@ -1,0 +1,52 @@
+package cn.gov.xining.hotline.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class BrokerSettingsTest {
+
+  @Test
+  void defaultsToDotRunKafkaAndTheUsualKafkaPorts() {
+    // when
+    BrokerSettings settings = BrokerSettings.fromArgs();
+
+    // then
+    assertThat(settings.dataDir()).isEqualTo(Path.of(".run", "kafka").toAbsolutePath());
+    assertThat(settings.port()).isEqualTo(9092);
+    assertThat(settings.controllerPort()).isEqualTo(9093);
+  }
+
+  @Test
+  void listensAndAdvertisesOnLoopbackOnlyWithTheMetadataLogApartFromTheTopics() {
+    // given
+    BrokerSettings settings =
+        BrokerSettings.fromArgs("--data-dir=/srv/k", "--port=19092", "--controller-port=19093");
+
+    // when
+    String properties = settings.serverProperties();
+
+    // then
+    assertThat(properties)
+        .contains("listeners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093\n")
+        .contains("advertised.listeners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093\n")
+        .contains("metadata.log.dir=/srv/k/metadata\n")
+        .contains("log.dirs=/srv/k/logs\n");
+  }
+
+  @Test
+  void rejectsAnOptionWithoutAValueRatherThanFallingBackToTheWorkingDirectory() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BrokerSettings.fromArgs("--data-dir", "/srv/k"))
+        .withMessage("expected --option=value, not --data-dir");
+  }
+
+  @Test
+  void rejectsAnOptionItDoesNotKnow() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BrokerSettings.fromArgs("--dir=/srv/k"))
+        .withMessage("unknown option --dir=/srv/k");
+  }
+}
