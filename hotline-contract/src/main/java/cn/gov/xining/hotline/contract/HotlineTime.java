@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /** The hotline's clock: every day, deadline and report is in Asia/Shanghai time. */
 public final class HotlineTime {
@@ -12,9 +13,9 @@ public final class HotlineTime {
 
   private HotlineTime() {}
 
-  /** Now, as an offset date-time in Asia/Shanghai (+08:00). */
+  /** Now, as an offset date-time in Asia/Shanghai (+08:00), to the millisecond. */
   public static OffsetDateTime now(Clock clock) {
-    return OffsetDateTime.now(clock.withZone(ZONE));
+    return OffsetDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** The hotline day an instant falls on, whatever offset it was written with. */
