@@ -1,0 +1,165 @@
+package cn.gov.xining.hotline.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The README's run command and walk-through, as a newcomer types them: {@code bin/hotline up
+ * --detach}, the curl POST, {@code bin/hotline watch}, the daily report, a restart that keeps the
+ * data, {@code bin/hotline down}. Uses the fixed ports of the README, so it is skipped (not failed)
+ * where something else already listens on them, e.g. a developer's running system.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RunCommandIT {
+
+  private static final List<Integer> PORTS = List.of(9092, 9093, 8081, 8082, 8083);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String WAGE_CALL =
+      """
+      {"channel":"hotline-phone","appealType":"COMPLAINT",
+       "content":"来电人反映在城北区某工地务工，老板拖欠三个月工资未结。",
+       "address":"城北区柴达木路","districtCode":"630105","topicCode":"wage-arrears"}
+      """;
+
+  private final Path repository =
+      Path.of(System.getProperty("hotline.repository", "..")).toAbsolutePath().normalize();
+  private final Path runDir = Path.of("target", "run-command").toAbsolutePath();
+  private String ticketNumber;
+
+  @BeforeAll
+  void upDetached() throws Exception {
+    assumeTrue(PORTS.stream().allMatch(RunCommandIT::free), "ports " + PORTS + " are in use");
+    deleteRecursively(runDir);
+    var up = hotline("up", "--detach");
+    assertThat(up.exitCode()).as(up.output()).isZero();
+    assertThat(up.output()).contains("The hotline is up", "http://127.0.0.1:8081/api/tickets");
+  }
+
+  @AfterAll
+  void down() throws Exception {
+    if (Files.exists(runDir.resolve("pids"))) {
+      var down = hotline("down");
+      assertThat(down.exitCode()).as(down.output()).isZero();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theWalkThroughWorksAsWritten() throws Exception {
+    var created = post(WAGE_CALL);
+    assertThat(created.statusCode()).isEqualTo(201);
+    ticketNumber = JsonPath.read(created.body(), "$.ticketNumber");
+
+    var watch =
+        hotline("watch", "assignments-hrss", "--max-messages", "1", "--timeout-ms", "60000");
+    assertThat(watch.output()).contains(ticketNumber, "\"unit\":\"hrss\"", "拖欠三个月工资");
+
+    await("daily count")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(dailyReport()).contains("\"hrss\":1", "\"total\":1"));
+  }
+
+  @Test
+  @Order(2)
+  void startingTwiceIsRefusedAndChangesNothing() throws Exception {
+    var again = hotline("up", "--detach");
+
+    assertThat(again.exitCode()).isNotZero();
+    assertThat(again.output()).contains("already running");
+    assertThat(get("http://127.0.0.1:8081/actuator/health").body()).contains("UP");
+  }
+
+  @Test
+  @Order(3)
+  void ticketsAndFiguresSurviveARestart() throws Exception {
+    assertThat(hotline("down").exitCode()).isZero();
+    var up = hotline("up", "--detach");
+    assertThat(up.exitCode()).as(up.output()).isZero();
+
+    await("figures after restart")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(dailyReport()).contains("\"hrss\":1", "\"total\":1"));
+    var next = post(WAGE_CALL);
+    assertThat(next.statusCode()).isEqualTo(201);
+    assertThat(JsonPath.<String>read(next.body(), "$.ticketNumber")).isNotEqualTo(ticketNumber);
+  }
+
+  private String dailyReport() throws Exception {
+    var response = get("http://127.0.0.1:8083/api/reports/daily");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private Result hotline(String... args) throws Exception {
+    var command = new java.util.ArrayList<String>();
+    command.add(repository.resolve("bin/hotline").toString());
+    command.addAll(List.of(args));
+    var builder =
+        new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true);
+    builder.environment().put("HOTLINE_RUN_DIR", runDir.toString());
+    Path output = Files.createTempFile("hotline", ".out");
+    var process = builder.redirectOutput(output.toFile()).start();
+    if (!process.waitFor(240, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> post(String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/tickets"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static boolean free(int port) {
+    try (var socket = new ServerSocket()) {
+      socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException inUse) {
+      return false;
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
