@@ -1,0 +1,218 @@
+package cn.gov.xining.hotline.routing.deadlines;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.springframework.core.io.Resource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * 工作日历: which days are working days in mainland China, year by year, as the State Council's yearly
+ * holiday notices fix them. Monday to Friday are working days unless inside a public holiday;
+ * Saturday and Sunday are rest days unless listed as make-up working days (调休上班日).
+ *
+ * <p>Only the years in the file are known. Asking about any other date throws {@link
+ * DateNotCoveredException}: a plain Monday-to-Friday guess would be wrong around every Spring
+ * Festival, and a deadline quietly computed wrong is worse than one the caller knows it lacks.
+ */
+public final class WorkingCalendar {
+
+  // Unknown keys are refused: a misspelt "makeUpWorkingDays" must not silently drop a year's data.
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private final SortedSet<Integer> years;
+  private final Set<Integer> provisionalYears;
+  private final Map<LocalDate, String> holidays;
+  private final Set<LocalDate> makeUpWorkingDays;
+
+  private WorkingCalendar(
+      SortedSet<Integer> years,
+      Set<Integer> provisionalYears,
+      Map<LocalDate, String> holidays,
+      Set<LocalDate> makeUpWorkingDays) {
+    this.years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
+    this.provisionalYears = Set.copyOf(provisionalYears);
+    this.holidays = Map.copyOf(holidays);
+    this.makeUpWorkingDays = Set.copyOf(makeUpWorkingDays);
+  }
+
+  public static WorkingCalendar load(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return load(in, resource.getDescription());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read working calendar " + resource.getDescription(), e);
+    }
+  }
+
+  /**
+   * Reads and checks a calendar file, refusing an inconsistent one at start-up rather than
+   * computing deadlines from it.
+   *
+   * @throws IllegalStateException listing every problem found
+   */
+  public static WorkingCalendar load(InputStream in, String description) {
+    CalendarFile file = YAML.readValue(in, CalendarFile.class);
+    var problems = new ArrayList<String>();
+    var years = new TreeSet<Integer>();
+    var provisional = new HashSet<Integer>();
+    var holidays = new HashMap<LocalDate, String>();
+    var makeUpDays = new HashSet<LocalDate>();
+
+    if (file == null || file.years() == null || file.years().isEmpty()) {
+      problems.add("no years listed");
+    } else {
+      for (var year : file.years()) {
+        if (!years.add(year.year())) {
+          problems.add(year.year() + " is listed twice");
+          continue;
+        }
+        if (Boolean.TRUE.equals(year.provisional())) {
+          provisional.add(year.year());
+        }
+        if (year.source() == null || year.source().isBlank()) {
+          problems.add(year.year() + " names no source");
+        }
+        readHolidays(year, holidays, problems);
+        readMakeUpDays(year, holidays, makeUpDays, problems);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "working calendar " + description + " is inconsistent: " + problems);
+    }
+    return new WorkingCalendar(years, provisional, holidays, makeUpDays);
+  }
+
+  private static void readHolidays(
+      YearFile year, Map<LocalDate, String> holidays, List<String> problems) {
+    for (var holiday : year.holidays()) {
+      if (holiday.from() == null || holiday.to() == null || holiday.from().isAfter(holiday.to())) {
+        problems.add(
+            "holiday " + holiday.name() + " in " + year.year() + " needs from <= to: " + holiday);
+        continue;
+      }
+      for (var day = holiday.from(); !day.isAfter(holiday.to()); day = day.plusDays(1)) {
+        if (day.getYear() != year.year()) {
+          problems.add("holiday " + holiday.name() + " date " + day + " is not in " + year.year());
+        }
+        var earlier = holidays.putIfAbsent(day, holiday.name());
+        if (earlier != null) {
+          problems.add(day + " is listed as both " + earlier + " and " + holiday.name());
+        }
+      }
+    }
+  }
+
+  private static void readMakeUpDays(
+      YearFile year,
+      Map<LocalDate, String> holidays,
+      Set<LocalDate> makeUpDays,
+      List<String> problems) {
+    for (var day : year.makeUpWorkingDays()) {
+      if (day.getYear() != year.year()) {
+        problems.add("make-up working day " + day + " is not in " + year.year());
+      }
+      if (!isWeekend(day)) {
+        problems.add(
+            "make-up working day " + day + " is a " + day.getDayOfWeek() + ", not a weekend day");
+      }
+      if (holidays.containsKey(day)) {
+        problems.add(
+            day + " is listed both as holiday " + holidays.get(day) + " and as a make-up day");
+      }
+      if (!makeUpDays.add(day)) {
+        problems.add("make-up working day " + day + " is listed twice");
+      }
+    }
+  }
+
+  /** Whether {@code day} is a working day. */
+  public boolean isWorkingDay(LocalDate day) {
+    requireCovered(day);
+    if (isWeekend(day)) {
+      return makeUpWorkingDays.contains(day);
+    }
+    return !holidays.containsKey(day);
+  }
+
+  /**
+   * The {@code workingDays}-th working day after {@code from}; {@code from} itself never counts,
+   * and {@code workingDays == 0} gives {@code from} back.
+   *
+   * @throws DateNotCoveredException if the count runs into a year the calendar does not cover
+   */
+  public LocalDate addWorkingDays(LocalDate from, int workingDays) {
+    if (workingDays < 0) {
+      throw new IllegalArgumentException("working days must not be negative: " + workingDays);
+    }
+    requireCovered(from);
+    var day = from;
+    for (int counted = 0; counted < workingDays; ) {
+      day = day.plusDays(1);
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return day;
+  }
+
+  public boolean covers(LocalDate day) {
+    return years.contains(day.getYear());
+  }
+
+  /** The years this calendar knows, ascending. */
+  public SortedSet<Integer> coveredYears() {
+    return years;
+  }
+
+  /**
+   * Whether {@code year} holds only the statutory holidays, awaiting the State Council's notice.
+   *
+   * @throws DateNotCoveredException if the year is not covered at all
+   */
+  public boolean isProvisional(int year) {
+    requireCovered(LocalDate.of(year, 1, 1));
+    return provisionalYears.contains(year);
+  }
+
+  private void requireCovered(LocalDate day) {
+    if (!covers(day)) {
+      throw new DateNotCoveredException(day, years);
+    }
+  }
+
+  private static boolean isWeekend(LocalDate day) {
+    return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+  }
+
+  /** The file as written; checked by {@link #load(InputStream, String)}. */
+  private record CalendarFile(List<YearFile> years) {}
+
+  private record YearFile(
+      int year,
+      Boolean provisional,
+      String source,
+      List<HolidayFile> holidays,
+      List<LocalDate> makeUpWorkingDays) {
+    YearFile {
+      holidays = holidays == null ? List.of() : holidays;
+      makeUpWorkingDays = makeUpWorkingDays == null ? List.of() : makeUpWorkingDays;
+    }
+  }
+
+  private record HolidayFile(String name, LocalDate from, LocalDate to) {}
+}
