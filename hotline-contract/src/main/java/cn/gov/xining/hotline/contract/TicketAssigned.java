@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param address address text; may be null
  * @param receivedAt when the hotline received the appeal
  * @param assignedAt when routing assigned it
+ * @param dueAt 办理时限: when handling must be finished
+ * @param priority how urgent the handling is
  */
 public record TicketAssigned(
     UUID eventId,
@@ -37,9 +39,12 @@ public record TicketAssigned(
     String content,
     String address,
     OffsetDateTime receivedAt,
-    OffsetDateTime assignedAt) {
+    OffsetDateTime assignedAt,
+    OffsetDateTime dueAt,
+    Priority priority) {
 
   public TicketAssigned {
     assistingUnits = assistingUnits == null ? List.of() : List.copyOf(assistingUnits);
+    priority = priority == null ? Priority.NORMAL : priority;
   }
 }

@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param ruleId the rule that made the decision
  * @param ruleSetVersion the version of the rule set in force
  * @param reason why, in words an operator understands
+ * @param dueAt 办理时限: when handling must be finished; null for triage
+ * @param priority how urgent the handling is
  */
 public record TicketRouted(
     UUID eventId,
@@ -35,9 +37,12 @@ public record TicketRouted(
     List<String> assistingUnits,
     String ruleId,
     String ruleSetVersion,
-    String reason) {
+    String reason,
+    OffsetDateTime dueAt,
+    Priority priority) {
 
   public TicketRouted {
     assistingUnits = assistingUnits == null ? List.of() : List.copyOf(assistingUnits);
+    priority = priority == null ? Priority.NORMAL : priority;
   }
 }

@@ -59,7 +59,9 @@ class EventJsonTest {
             List.of("gov-630105"),
             "operator-topic",
             "catalog-1",
-            "接线员选择诉求分类「工资纠纷」");
+            "接线员选择诉求分类「工资纠纷」",
+            OffsetDateTime.parse("2026-02-06T00:00:00+08:00"),
+            Priority.NORMAL);
 
     String json = EventJson.MAPPER.writeValueAsString(routed);
 
@@ -84,13 +86,47 @@ class EventJsonTest {
             "老板拖欠三个月工资未结",
             null,
             RECEIVED,
-            RECEIVED.plusSeconds(1));
+            RECEIVED.plusSeconds(1),
+            OffsetDateTime.parse("2026-02-06T00:00:00+08:00"),
+            Priority.URGENT);
 
     String json = EventJson.MAPPER.writeValueAsString(assigned);
 
     assertThat(EventJson.MAPPER.readValue(json, TicketAssigned.class)).isEqualTo(assigned);
     assertThat(violations("TicketAssigned", json)).isEmpty();
   }
+
+  @Test
+  void aTriagedTicketCarriesTheWholeTicketAndTheProposedDecision() {
+    var triaged =
+        new TicketTriaged(
+            wageArrearsTicket(),
+            new TicketRouted(
+                UUID.randomUUID(),
+                "260131-01-0042",
+                RECEIVED,
+                RECEIVED.plusSeconds(1),
+                "hotline-phone",
+                RoutingOutcome.TRIAGE,
+                "garbage",
+                null,
+                DISTRICT_PLACEHOLDER,
+                List.of("urban-management"),
+                "district-unknown",
+                "v1",
+                "区县不明",
+                null,
+                null));
+
+    String json = EventJson.MAPPER.writeValueAsString(triaged);
+
+    assertThat(EventJson.MAPPER.readValue(json, TicketTriaged.class)).isEqualTo(triaged);
+    assertThat(violations("TicketRouted", EventJson.MAPPER.writeValueAsString(triaged.decision())))
+        .isEmpty();
+    assertThat(triaged.decision().priority()).isEqualTo(Priority.NORMAL);
+  }
+
+  private static final String DISTRICT_PLACEHOLDER = "district";
 
   @Test
   void aTicketWithoutContentBreaksTheSchemaSoTheSchemaReallyChecksSomething() {

@@ -26,6 +26,18 @@ public class TopicDeclarations {
         .build();
   }
 
+  /**
+   * A topic that holds the latest record per key (a work queue whose done items are deleted by a
+   * tombstone, or a table), not a history.
+   */
+  public NewTopic compactedTopic(String name) {
+    return TopicBuilder.name(name)
+        .partitions(properties.partitions())
+        .replicas(properties.replicationFactor())
+        .compact()
+        .build();
+  }
+
   public NewTopic deadLetterTopicOf(String consumedTopic) {
     return TopicBuilder.name(Topics.deadLetterOf(consumedTopic))
         .partitions(properties.partitions())

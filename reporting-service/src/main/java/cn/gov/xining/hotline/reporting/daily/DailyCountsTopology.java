@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.reporting.daily;
 
 import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
@@ -84,17 +85,21 @@ public class DailyCountsTopology {
     var day = HotlineTime.dayOf(decision.receivedAt());
     var increments = new ArrayList<KeyValue<String, String>>();
     increments.add(increment(Dimension.OUTCOME.key(day, decision.outcome().name())));
-    if (decision.topicCode() != null) {
-      increments.add(increment(Dimension.TOPIC.key(day, decision.topicCode())));
-    }
     if (decision.districtCode() != null) {
       increments.add(increment(Dimension.DISTRICT.key(day, decision.districtCode())));
+    }
+    // A triage decision only proposes a topic and units; a person decides, so they do not count.
+    if (decision.outcome() == RoutingOutcome.TRIAGE) {
+      return increments;
+    }
+    if (decision.topicCode() != null) {
+      increments.add(increment(Dimension.TOPIC.key(day, decision.topicCode())));
     }
     if (decision.primaryUnit() != null) {
       increments.add(increment(Dimension.UNIT.key(day, decision.primaryUnit())));
     }
-    decision
-        .assistingUnits()
+    decision.assistingUnits().stream()
+        .filter(unit -> !"district".equals(unit))
         .forEach(unit -> increments.add(increment(Dimension.UNIT.key(day, unit))));
     return increments;
   }

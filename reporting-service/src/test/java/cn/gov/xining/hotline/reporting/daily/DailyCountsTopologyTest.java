@@ -89,10 +89,10 @@ class DailyCountsTopologyTest {
         "260131-01-0003",
         "2026-01-31T11:00:00+08:00",
         RoutingOutcome.TRIAGE,
+        "garbage",
         null,
-        null,
-        null,
-        List.of());
+        "district",
+        List.of("urban-management"));
 
     var counts = countsOn(JAN_31);
 
@@ -107,7 +107,8 @@ class DailyCountsTopologyTest {
         .containsEntry("DISTRICT|630105", 1L)
         .containsEntry("UNIT|hrss", 1L)
         .containsEntry("UNIT|gov-630105", 1L)
-        .containsEntry("UNIT|hotline", 1L);
+        .containsEntry("UNIT|hotline", 1L)
+        .doesNotContainKeys("TOPIC|garbage", "UNIT|district", "UNIT|urban-management");
   }
 
   @Test
@@ -197,7 +198,9 @@ class DailyCountsTopologyTest {
             assisting,
             "rule",
             "v1",
-            "reason"));
+            "reason",
+            null,
+            null));
   }
 
   /** The day's counts as {@code DIMENSION|value -> count}. */

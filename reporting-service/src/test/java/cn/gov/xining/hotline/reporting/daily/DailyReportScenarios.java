@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
@@ -123,7 +124,9 @@ abstract class DailyReportScenarios {
             List.of(assisting),
             "operator-topic:" + topic,
             "operator-topic-1",
-            "按目录转交");
+            "按目录转交",
+            time.plusDays(3),
+            Priority.NORMAL);
     probe.sendRaw(Topics.ROUTING_DECISIONS, number, EventJson.MAPPER.writeValueAsString(decision));
   }
 }

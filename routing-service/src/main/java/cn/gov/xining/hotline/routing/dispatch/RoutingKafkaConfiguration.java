@@ -26,7 +26,7 @@ class RoutingKafkaConfiguration {
   KafkaAdmin.NewTopics routingTopics(TopicDeclarations topics, Catalog catalog) {
     var declared = new ArrayList<NewTopic>();
     declared.add(topics.eventTopic(Topics.ROUTING_DECISIONS));
-    declared.add(topics.eventTopic(Topics.TICKETS_TRIAGE));
+    declared.add(topics.compactedTopic(Topics.TICKETS_TRIAGE));
     declared.add(topics.eventTopic(Topics.TICKETS_RECEIVED));
     declared.add(topics.deadLetterTopicOf(Topics.TICKETS_RECEIVED));
     for (Catalog.Unit unit : catalog.assignableUnits()) {

@@ -1,10 +1,12 @@
 package cn.gov.xining.hotline.routing.dispatch;
 
+import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.AssignmentRole;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketAssigned;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
+import cn.gov.xining.hotline.contract.TicketTriaged;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
@@ -51,7 +53,9 @@ class TicketDispatcher {
     kafka.send(Topics.ROUTING_DECISIONS, ticket.ticketNumber(), routed);
     switch (decision.outcome()) {
       case TRANSFER -> assign(ticket, decision, routedAt);
-      case TRIAGE -> kafka.send(Topics.TICKETS_TRIAGE, ticket.ticketNumber(), routed);
+      case TRIAGE ->
+          kafka.send(
+              Topics.TICKETS_TRIAGE, ticket.ticketNumber(), new TicketTriaged(ticket, routed));
       case DIRECT -> {
         // The hotline has already answered; there is nobody to hand the ticket to.
       }
@@ -72,6 +76,9 @@ class TicketDispatcher {
         ticket.ticketNumber(),
         assignment(ticket, decision, decision.primaryUnit(), AssignmentRole.PRIMARY, routedAt));
     for (String unit : decision.assistingUnits()) {
+      if (Catalog.DISTRICT_TARGET.equals(unit)) {
+        continue; // the district is unknown; a person names the district government later
+      }
       kafka.send(
           Topics.assignmentsOf(unit),
           ticket.ticketNumber(),
@@ -94,7 +101,9 @@ class TicketDispatcher {
         decision.assistingUnits(),
         decision.ruleId(),
         decision.ruleSetVersion(),
-        decision.reason());
+        decision.reason(),
+        decision.dueAt(),
+        decision.priority());
   }
 
   private static TicketAssigned assignment(
@@ -117,7 +126,9 @@ class TicketDispatcher {
         ticket.content(),
         ticket.address(),
         ticket.receivedAt(),
-        routedAt);
+        routedAt,
+        decision.dueAt(),
+        decision.priority());
   }
 
   /** Derived from the ticket number, so a consumer can recognise the same event seen twice. */

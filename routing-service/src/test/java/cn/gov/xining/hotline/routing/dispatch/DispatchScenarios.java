@@ -68,7 +68,7 @@ abstract class DispatchScenarios {
                         assertThat(JsonPath.<String>read(r.value(), "$.outcome"))
                             .isEqualTo("TRANSFER");
                         assertThat(JsonPath.<String>read(r.value(), "$.ruleId"))
-                            .isEqualTo("operator-topic:wage-arrears");
+                            .isEqualTo("operator-topic");
                       });
             });
   }
@@ -91,8 +91,8 @@ abstract class DispatchScenarios {
   }
 
   @Test
-  void aHeatingComplaintWithoutADistrictWaitsInTriage() {
-    var ticket = receive("heating", null, "暖气不热，室温只有十二度。");
+  void aGarbageComplaintWithoutADistrictWaitsInTriageWithTheWholeTicket() {
+    var ticket = receive("garbage", null, "小区垃圾堆了一个礼拜没人清运。");
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -101,10 +101,37 @@ abstract class DispatchScenarios {
                 assertThat(probe.recordsFor(Topics.TICKETS_TRIAGE, ticket))
                     .singleElement()
                     .satisfies(
-                        r ->
-                            assertThat(JsonPath.<String>read(r.value(), "$.ruleId"))
-                                .isEqualTo("district-unknown")));
-    assertThat(probe.recordsFor(Topics.assignmentsOf("heating"), ticket)).isEmpty();
+                        r -> {
+                          assertThat(JsonPath.<String>read(r.value(), "$.decision.ruleId"))
+                              .isEqualTo("district-unknown");
+                          assertThat(JsonPath.<String>read(r.value(), "$.decision.primaryUnit"))
+                              .isEqualTo("district");
+                          assertThat(JsonPath.<String>read(r.value(), "$.ticket.content"))
+                              .contains("垃圾堆了");
+                        }));
+    assertThat(probe.recordsFor(Topics.assignmentsOf("urban-management"), ticket)).isEmpty();
+  }
+
+  @Test
+  void aHeatingComplaintWithoutADistrictGoesToTheHeatingOfficeAndLeavesTheDistrictToBeNamed() {
+    var ticket = receive("heating", null, "暖气不热，室温只有十二度。");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.assignmentsOf("heating"), ticket))
+                    .singleElement()
+                    .satisfies(
+                        r -> {
+                          assertThat(
+                                  JsonPath.<java.util.List<String>>read(
+                                      r.value(), "$.assistingUnits"))
+                              .containsExactly("district");
+                          assertThat(JsonPath.<String>read(r.value(), "$.dueAt"))
+                              .endsWith("+08:00");
+                        }));
+    assertThat(probe.recordsFor(Topics.TICKETS_TRIAGE, ticket)).isEmpty();
   }
 
   @Test

@@ -1,0 +1,81 @@
+package cn.gov.xining.hotline.routing.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rule set in force. Replacing it compiles and validates the new one first: a broken set is
+ * refused and the old one stays. An accepted set is written to the active file before it takes
+ * effect, so a restart comes back with the same rules; decisions in flight keep the set they
+ * started with.
+ */
+@Component
+public class ActiveRuleSet {
+
+  private static final Logger log = LoggerFactory.getLogger(ActiveRuleSet.class);
+
+  private final RuleSetCompiler compiler;
+  private final RulesProperties properties;
+  private final AtomicReference<CompiledRuleSet> current = new AtomicReference<>();
+
+  ActiveRuleSet(RuleSetCompiler compiler, RulesProperties properties) throws IOException {
+    this.compiler = compiler;
+    this.properties = properties;
+    String yaml;
+    if (properties.activeFile() != null && Files.exists(properties.activeFile())) {
+      yaml = Files.readString(properties.activeFile(), StandardCharsets.UTF_8);
+      log.info("routing rules from {}", properties.activeFile());
+    } else {
+      yaml = properties.location().getContentAsString(StandardCharsets.UTF_8);
+      log.info("routing rules from {}", properties.location().getDescription());
+    }
+    current.set(compiler.compile(yaml));
+    log.info("routing rule set {} active with {} rules", version(), current.get().rules().size());
+  }
+
+  CompiledRuleSet current() {
+    return current.get();
+  }
+
+  public String version() {
+    return current.get().version();
+  }
+
+  /** Validates, persists and activates a new rule set; throws if it is invalid. */
+  synchronized CompiledRuleSet replace(String yaml) {
+    var compiled = compiler.compile(yaml);
+    persist(yaml);
+    current.set(compiled);
+    log.info(
+        "routing rule set {} now active with {} rules",
+        compiled.version(),
+        compiled.rules().size());
+    return compiled;
+  }
+
+  private void persist(String yaml) {
+    if (properties.activeFile() == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(properties.activeFile().toAbsolutePath().getParent());
+      var temporary =
+          properties.activeFile().resolveSibling(properties.activeFile().getFileName() + ".new");
+      Files.writeString(temporary, yaml, StandardCharsets.UTF_8);
+      Files.move(
+          temporary,
+          properties.activeFile(),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the rule set in " + properties.activeFile(), e);
+    }
+  }
+}

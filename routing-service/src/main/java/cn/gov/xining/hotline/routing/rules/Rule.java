@@ -1,0 +1,85 @@
+package cn.gov.xining.hotline.routing.rules;
+
+import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.Priority;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One compiled rule. Word conditions refer to phrase indexes of the rule set's single matcher, so
+ * evaluating a rule is a few array look-ups. Null or empty means "no condition".
+ */
+record Rule(
+    String id,
+    String description,
+    boolean requiresOperatorTopic,
+    Set<String> operatorTopics,
+    int[] anyOf,
+    int[][] allOf,
+    int[] noneOf,
+    Pattern regex,
+    Set<String> channels,
+    Set<String> appealTypes,
+    Set<String> districts,
+    MonthDay seasonFrom,
+    MonthDay seasonTo,
+    String topic,
+    boolean useOperatorTopic,
+    String primary,
+    List<String> assist,
+    Catalog.TimeLimit limit,
+    Priority priority,
+    boolean direct,
+    boolean triage) {
+
+  boolean matches(TicketFacts facts) {
+    if (requiresOperatorTopic && facts.operatorTopic() == null) {
+      return false;
+    }
+    if (!operatorTopics.isEmpty() && !operatorTopics.contains(facts.operatorTopic())) {
+      return false;
+    }
+    if (!channels.isEmpty() && !channels.contains(facts.channel())) {
+      return false;
+    }
+    if (!appealTypes.isEmpty() && !appealTypes.contains(facts.appealType())) {
+      return false;
+    }
+    if (!districts.isEmpty() && !districts.contains(facts.districtCode())) {
+      return false;
+    }
+    if (seasonFrom != null && !inSeason(MonthDay.from(facts.day()))) {
+      return false;
+    }
+    if (anyOf.length > 0 && !facts.hitsAny(anyOf)) {
+      return false;
+    }
+    for (int[] group : allOf) {
+      if (!facts.hitsAny(group)) {
+        return false;
+      }
+    }
+    if (noneOf.length > 0 && facts.hitsAny(noneOf)) {
+      return false;
+    }
+    return regex == null || regex.matcher(facts.content()).find();
+  }
+
+  /** The topic this rule assigns, given the operator's choice. */
+  String topicFor(TicketFacts facts) {
+    return useOperatorTopic ? facts.operatorTopic() : topic;
+  }
+
+  /** Whether this rule looks at the content rather than trusting the operator. */
+  boolean readsContent() {
+    return !requiresOperatorTopic && operatorTopics.isEmpty();
+  }
+
+  private boolean inSeason(MonthDay day) {
+    return seasonFrom.isAfter(seasonTo)
+        ? !day.isBefore(seasonFrom) || !day.isAfter(seasonTo)
+        : !day.isBefore(seasonFrom) && !day.isAfter(seasonTo);
+  }
+}

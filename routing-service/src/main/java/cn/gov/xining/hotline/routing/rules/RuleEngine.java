@@ -1,0 +1,245 @@
+package cn.gov.xining.hotline.routing.rules;
+
+import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.contract.Priority;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.routing.deadlines.Deadlines;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
+import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
+import cn.gov.xining.hotline.routing.districts.DistrictMatch;
+import cn.gov.xining.hotline.routing.districts.DistrictResolver;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides with the active rule set: the first matching rule wins. Then the catalog fills in what
+ * the rule leaves out (units, time limit), "district" becomes the district's government, and the
+ * deadline is computed on the working calendar.
+ *
+ * <p>Triage instead of a guess when: no rule matches; the lead unit is a district government and
+ * the district is unknown; the rule says so; or the operator's topic conflicts with the content (a
+ * content rule places the ticket elsewhere and no content rule supports the operator's topic). An
+ * unknown district that only an assisting unit needs does not stop the transfer: the lead unit gets
+ * the ticket and the assisting district stays {@code district}, to be named later.
+ */
+@Component
+public class RuleEngine implements RoutingPolicy {
+
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final ActiveRuleSet active;
+  private final Catalog catalog;
+  private final DistrictResolver districts;
+  private final Deadlines deadlines;
+
+  RuleEngine(
+      ActiveRuleSet active, Catalog catalog, DistrictResolver districts, Deadlines deadlines) {
+    this.active = active;
+    this.catalog = catalog;
+    this.districts = districts;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public RoutingDecision decide(TicketReceived ticket) {
+    var rules = active.current();
+    var district =
+        ticket.districtCode() != null
+            ? new DistrictMatch(
+                ticket.districtCode(), "", "接线员已选定区县 (district given by the operator)")
+            : districts.resolve(ticket.address(), ticket.content());
+    var facts =
+        new TicketFacts(
+            ticket.content() == null ? "" : ticket.content(),
+            ticket.channel(),
+            ticket.appealType() == null ? null : ticket.appealType().name(),
+            ticket.topicCode(),
+            district.districtCode(),
+            HotlineTime.dayOf(ticket.receivedAt()),
+            rules.hitsIn(ticket.content()));
+
+    Rule winner = firstMatch(rules, facts, false);
+    if (winner == null) {
+      return triage(
+          rules,
+          facts,
+          district,
+          null,
+          null,
+          List.of(),
+          "no-rule",
+          List.of(),
+          "没有规则能确定诉求分类，转人工分派 (no rule matched)");
+    }
+    var wordsHit = rules.wordsHit(winner, facts);
+    if (winner.useOperatorTopic()) {
+      Rule content = firstMatch(rules, facts, true);
+      if (content != null
+          && !content.topicFor(facts).equals(facts.operatorTopic())
+          && !anyContentRuleSupports(rules, facts, facts.operatorTopic())) {
+        return triage(
+            rules,
+            facts,
+            district,
+            null,
+            null,
+            List.of(),
+            "operator-content-conflict",
+            rules.wordsHit(content, facts),
+            "接线员选择「%s」，但内容符合「%s」（%s），转人工核实 (the operator's topic conflicts with the content)"
+                .formatted(
+                    topicName(facts.operatorTopic()),
+                    topicName(content.topicFor(facts)),
+                    String.join("、", rules.wordsHit(content, facts))));
+      }
+    }
+    var topic = catalog.topic(winner.topicFor(facts)).orElseThrow();
+    String primaryTarget = winner.primary() != null ? winner.primary() : topic.primary();
+    List<String> assistTargets = winner.assist() != null ? winner.assist() : topic.assist();
+    String ruleText =
+        "规则「%s」%s%s"
+            .formatted(
+                winner.id(),
+                winner.description(),
+                wordsHit.isEmpty() ? "" : "：命中「" + String.join("」「", wordsHit) + "」");
+    if (winner.triage()) {
+      return triage(
+          rules,
+          facts,
+          district,
+          topic.code(),
+          primaryTarget,
+          assistTargets,
+          winner.id(),
+          wordsHit,
+          ruleText + "，按规则转人工分派 (the rule sends it to triage)");
+    }
+    var limit = winner.limit() != null ? winner.limit() : topic.limit();
+    var dueAt = deadlines.dueAt(ticket.receivedAt(), limit);
+    if (winner.direct() || Catalog.HOTLINE_UNIT.equals(primaryTarget)) {
+      return new RoutingDecision(
+          RoutingOutcome.DIRECT,
+          topic.code(),
+          district.districtCode(),
+          Catalog.HOTLINE_UNIT,
+          List.of(),
+          winner.id(),
+          rules.version(),
+          ruleText + "；「%s」由热线直接办理 (answered by the hotline)".formatted(topic.name()),
+          dueAt,
+          winner.priority(),
+          wordsHit,
+          district.explanation());
+    }
+    String primary = resolve(primaryTarget, district);
+    if (Catalog.DISTRICT_TARGET.equals(primary)) {
+      return triage(
+          rules,
+          facts,
+          district,
+          topic.code(),
+          primaryTarget,
+          assistTargets,
+          "district-unknown",
+          wordsHit,
+          ruleText
+              + "；「%s」由属地办理但区县不明，转人工分派 (district needed but unknown: %s)"
+                  .formatted(topic.name(), district.explanation()));
+    }
+    var assisting = new LinkedHashSet<String>();
+    assistTargets.forEach(target -> assisting.add(resolve(target, district)));
+    assisting.remove(primary);
+    String districtText =
+        district.known()
+            ? "；区县：" + district.explanation()
+            : assisting.contains(Catalog.DISTRICT_TARGET)
+                ? "；协办区县待定：" + district.explanation()
+                : "";
+    return new RoutingDecision(
+        RoutingOutcome.TRANSFER,
+        topic.code(),
+        district.districtCode(),
+        primary,
+        List.copyOf(assisting),
+        winner.id(),
+        rules.version(),
+        ruleText
+            + "；转交「%s」%s；办理时限%s，%s前办结"
+                .formatted(unitName(primary), districtText, limitText(limit), DUE.format(dueAt)),
+        dueAt,
+        winner.priority(),
+        wordsHit,
+        district.explanation());
+  }
+
+  private static Rule firstMatch(CompiledRuleSet rules, TicketFacts facts, boolean contentOnly) {
+    for (Rule rule : rules.rules()) {
+      if ((!contentOnly || rule.readsContent()) && rule.matches(facts)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  private static boolean anyContentRuleSupports(
+      CompiledRuleSet rules, TicketFacts facts, String topic) {
+    for (Rule rule : rules.rules()) {
+      if (rule.readsContent() && topic.equals(rule.topic()) && rule.matches(facts)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private RoutingDecision triage(
+      CompiledRuleSet rules,
+      TicketFacts facts,
+      DistrictMatch district,
+      String topic,
+      String primaryTarget,
+      List<String> assistTargets,
+      String ruleId,
+      List<String> wordsHit,
+      String reason) {
+    String primary = primaryTarget == null ? null : resolve(primaryTarget, district);
+    var assisting = new ArrayList<String>();
+    assistTargets.forEach(target -> assisting.add(resolve(target, district)));
+    assisting.remove(primary);
+    return new RoutingDecision(
+        RoutingOutcome.TRIAGE,
+        topic,
+        district.districtCode(),
+        primary,
+        assisting,
+        ruleId,
+        rules.version(),
+        reason,
+        null,
+        Priority.NORMAL,
+        wordsHit,
+        district.explanation());
+  }
+
+  private static String resolve(String target, DistrictMatch district) {
+    return Catalog.DISTRICT_TARGET.equals(target) && district.known()
+        ? Catalog.districtGovernment(district.districtCode())
+        : target;
+  }
+
+  private String topicName(String code) {
+    return catalog.topic(code).map(Catalog.Topic::name).orElse(code);
+  }
+
+  private String unitName(String code) {
+    return catalog.unit(code).map(Catalog.Unit::name).orElse(code);
+  }
+
+  private static String limitText(Catalog.TimeLimit limit) {
+    return limit.hours() != null ? limit.hours() + "小时" : limit.workingDays() + "个工作日";
+  }
+}
