@@ -1,0 +1,34 @@
+package cn.gov.xining.hotline.routing.rules;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Errors of the routing API as RFC 9457 problem details. */
+@RestControllerAdvice
+class RulesProblems extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler
+  ProblemDetail invalidRuleSet(InvalidRuleSetException e) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "规则集有%d处错误，未生效，原规则集继续使用 (the rule set was refused; the previous one stays active)"
+                .formatted(e.problems().size()));
+    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-rule-set"));
+    problem.setTitle("规则集无效 (Invalid rule set)");
+    problem.setProperty("problems", e.problems());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalidRequest(IllegalArgumentException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-request"));
+    problem.setTitle("请求不合格 (Invalid request)");
+    return problem;
+  }
+}

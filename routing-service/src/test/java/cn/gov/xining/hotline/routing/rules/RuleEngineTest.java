@@ -1,0 +1,143 @@
+package cn.gov.xining.hotline.routing.rules;
+
+import static cn.gov.xining.hotline.routing.rules.Fixtures.ticket;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gov.xining.hotline.contract.Priority;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleEngineTest {
+
+  private final RuleEngine engine = Fixtures.defaultEngine();
+
+  @Test
+  void routesUnpaidWagesToLabourInspectionWithTheDistrictAssisting() {
+    var decision =
+        engine.decide(
+            ticket("多巴镇一个砖厂老板跑路了，三个月没给钱。", null, null, null, "2026-01-31T10:00:00+08:00"));
+
+    assertThat(decision.outcome()).isEqualTo(RoutingOutcome.TRANSFER);
+    assertThat(decision.topicCode()).isEqualTo("wage-arrears");
+    assertThat(decision.primaryUnit()).isEqualTo("hrss");
+    assertThat(decision.assistingUnits()).containsExactly("gov-630106");
+    assertThat(decision.districtExplanation()).contains("多巴镇");
+  }
+
+  @Test
+  void aFireLaneBlockedByParkedCarsIsAFireHazardNotAParkingProblem() {
+    var decision =
+        engine.decide(
+            ticket(
+                "小区消防通道被私家车长期占用，晚上停得满满的。", "城东区八一路某小区", null, null, "2026-01-31T10:00:00+08:00"));
+
+    assertThat(decision.topicCode()).isEqualTo("fire-hazard");
+    assertThat(decision.priority()).isEqualTo(Priority.URGENT);
+    assertThat(decision.primaryUnit()).isEqualTo("fire");
+  }
+
+  @Test
+  void noHeatInTheHeatingSeasonIsUrgentButAHeatingFeeQuestionInSummerIsNot() {
+    var winter =
+        engine.decide(ticket("家里暖气不热，室温只有十二度。", "城西区胜利路", null, null, "2026-01-05T10:00:00+08:00"));
+    var summer =
+        engine.decide(
+            ticket("空置房已申请停供，供热公司仍要求全额缴纳取暖费。", "城西区胜利路", null, null, "2026-07-05T10:00:00+08:00"));
+
+    assertThat(winter.ruleId()).isEqualTo("heating-in-season");
+    assertThat(winter.priority()).isEqualTo(Priority.URGENT);
+    assertThat(summer.ruleId()).isEqualTo("heating");
+    assertThat(summer.priority()).isEqualTo(Priority.NORMAL);
+  }
+
+  @Test
+  void theOperatorsTopicWinsWhenTheContentSupportsIt() {
+    var decision =
+        engine.decide(ticket("请问供暖费怎么计算？", null, "630104", "heating", "2026-01-31T10:00:00+08:00"));
+
+    assertThat(decision.ruleId()).isEqualTo("operator-topic");
+    assertThat(decision.topicCode()).isEqualTo("heating");
+  }
+
+  @Test
+  void anOperatorTopicThatContradictsTheContentGoesToTriage() {
+    var decision =
+        engine.decide(
+            ticket("工地包工头拖欠我们三个月工资。", null, "630104", "noise-social", "2026-01-31T10:00:00+08:00"));
+
+    assertThat(decision.outcome()).isEqualTo(RoutingOutcome.TRIAGE);
+    assertThat(decision.ruleId()).isEqualTo("operator-content-conflict");
+    assertThat(decision.reason()).contains("社会生活噪声", "工资纠纷");
+  }
+
+  @Test
+  void garbageWhoseDistrictIsUnknownWaitsInTriageWithItsProposedRoute() {
+    var decision =
+        engine.decide(ticket("村口垃圾池满了半个月没人拉。", null, null, null, "2026-01-31T10:00:00+08:00"));
+
+    assertThat(decision.outcome()).isEqualTo(RoutingOutcome.TRIAGE);
+    assertThat(decision.ruleId()).isEqualTo("district-unknown");
+    assertThat(decision.topicCode()).isEqualTo("garbage");
+    assertThat(decision.primaryUnit()).isEqualTo("district");
+    assertThat(decision.dueAt()).isNull();
+  }
+
+  @Test
+  void aComplaintNoRuleUnderstandsGoesToTriage() {
+    var decision =
+        engine.decide(ticket("我要反映一个情况。", null, null, null, "2026-01-31T10:00:00+08:00"));
+
+    assertThat(decision.outcome()).isEqualTo(RoutingOutcome.TRIAGE);
+    assertThat(decision.ruleId()).isEqualTo("no-rule");
+  }
+
+  @Test
+  void policyQuestionsAreAnsweredDirectlyAndAreDueAtOnce() {
+    var decision =
+        engine.decide(ticket("请问办理居住证需要哪些材料，去哪里办？", null, null, null, "2026-01-31T10:00:00+08:00"));
+
+    assertThat(decision.outcome()).isEqualTo(RoutingOutcome.DIRECT);
+    assertThat(decision.primaryUnit()).isEqualTo("hotline");
+    assertThat(decision.dueAt()).isEqualTo("2026-01-31T10:00:00+08:00");
+  }
+
+  @Test
+  void aRuleSetPutOverTheApiIsStillInForceAfterARestart(@TempDir Path data) throws Exception {
+    Path activeFile = data.resolve("routing/active-rules.yaml");
+    Fixtures.defaultRules(activeFile)
+        .replace(
+            """
+            version: kept-1
+            rules:
+              - id: water
+                when: {anyOf: [水]}
+                then: {topic: water-supply}
+            """);
+
+    var afterRestart = Fixtures.defaultRules(activeFile);
+
+    assertThat(afterRestart.version()).isEqualTo("kept-1");
+    assertThat(Files.readString(activeFile)).contains("kept-1");
+  }
+
+  @Test
+  void aRuleWithoutConditionsIsRefusedBecauseItWouldSwallowEveryTicket() {
+    assertThatThrownBy(
+            () ->
+                Fixtures.compiler()
+                    .compile(
+                        """
+                        version: v
+                        rules:
+                          - id: all
+                            when: {}
+                            then: {topic: heating}
+                        """))
+        .isInstanceOf(InvalidRuleSetException.class)
+        .hasMessageContaining("would match every ticket");
+  }
+}

@@ -1,0 +1,122 @@
+package cn.gov.xining.hotline.routing.rules;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest(
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "hotline.data-dir=${java.io.tmpdir}/routing-rules-api-${random.uuid}"
+    })
+@EmbeddedKafka(partitions = 1)
+@AutoConfigureMockMvc
+@DirtiesContext
+class RulesApiTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired ActiveRuleSet rules;
+
+  /** Each test starts from the default rules, whatever another test put. */
+  @AfterEach
+  void restoreTheDefaultRules() throws Exception {
+    rules.replace(
+        new ClassPathResource("rules/xining-routing-rules.yaml")
+            .getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aDryRunExplainsTheDecisionWithoutPublishingAnything() throws Exception {
+    mvc.perform(
+            post("/api/routing/dry-run")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"content":"来电人反映在柴达木路旁工地干了四个月，包工头拖欠工资两万元。",
+                     "address":"城北区柴达木路","receivedAt":"2026-02-12T10:00:00+08:00"}
+                    """))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outcome").value("TRANSFER"))
+        .andExpect(jsonPath("$.topicCode").value("wage-arrears"))
+        .andExpect(jsonPath("$.primaryUnit").value("hrss"))
+        .andExpect(jsonPath("$.assistingUnits[0]").value("gov-630105"))
+        .andExpect(jsonPath("$.ruleId").value("wage-arrears"))
+        .andExpect(jsonPath("$.ruleSetVersion").value("xining-2026.11-1"))
+        .andExpect(jsonPath("$.wordsHit").value(Matchers.hasItems("欠", "工资")))
+        // Five working days after 12 February 2026 run past the Spring Festival holiday.
+        .andExpect(jsonPath("$.dueAt").value("2026-02-27T00:00:00+08:00"))
+        .andExpect(jsonPath("$.reason").value(Matchers.containsString("城北区")));
+  }
+
+  @Test
+  void aBrokenRuleSetIsRefusedWithEveryProblemAndTheOldOneStays() throws Exception {
+    mvc.perform(
+            put("/api/routing/rules")
+                .contentType("application/yaml")
+                .content(
+                    """
+                    version: broken-1
+                    rules:
+                      - id: potholes
+                        when: {anyOf: [坑]}
+                        then: {topic: potholes}
+                      - id: potholes
+                        when: {regex: "(("}
+                        then: {topic: heating, primary: nobody}
+                    """))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/invalid-rule-set"))
+        .andExpect(
+            jsonPath("$.problems")
+                .value(
+                    Matchers.hasItems(
+                        Matchers.containsString("unknown topic potholes"),
+                        Matchers.containsString("id is used twice"),
+                        Matchers.containsString("regex does not compile"),
+                        Matchers.containsString("unknown primary unit nobody"))));
+
+    mvc.perform(get("/api/routing/rules"))
+        .andExpect(jsonPath("$.version").value("xining-2026.11-1"));
+  }
+
+  @Test
+  void aNewRuleSetTakesEffectWithoutARestart() throws Exception {
+    mvc.perform(
+            put("/api/routing/rules")
+                .contentType("application/yaml")
+                .content(
+                    """
+                    version: test-2
+                    rules:
+                      - id: everything-about-water
+                        when: {anyOf: [水]}
+                        then: {topic: water-supply, priority: URGENT}
+                    """))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.version").value("test-2"));
+
+    mvc.perform(
+            post("/api/routing/dry-run")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"content\":\"小区停水了\"}"))
+        .andExpect(jsonPath("$.ruleId").value("everything-about-water"))
+        .andExpect(jsonPath("$.ruleSetVersion").value("test-2"))
+        .andExpect(jsonPath("$.priority").value("URGENT"));
+  }
+}
