@@ -29,16 +29,32 @@ public final class SampleComplaints {
 
   private SampleComplaints() {}
 
+  /** The labelled development samples the customer supplied. */
   public static List<Complaint> load() {
-    Path file = locate();
     try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-          .filter(line -> !line.isBlank())
-          .map(line -> JSON.readValue(line, Complaint.class))
-          .toList();
+      return parse(Files.readAllLines(locate(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Labelled complaints in the same format from the test classpath, e.g. a hold-out set. */
+  public static List<Complaint> fromClasspath(String resource) {
+    try (var in = SampleComplaints.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("no " + resource + " on the classpath");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Complaint> parse(List<String> lines) {
+    return lines.stream()
+        .filter(line -> !line.isBlank())
+        .map(line -> JSON.readValue(line, Complaint.class))
+        .toList();
   }
 
   private static Path locate() {

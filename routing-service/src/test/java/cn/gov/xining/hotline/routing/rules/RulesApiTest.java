@@ -56,7 +56,7 @@ class RulesApiTest {
         .andExpect(jsonPath("$.primaryUnit").value("hrss"))
         .andExpect(jsonPath("$.assistingUnits[0]").value("gov-630105"))
         .andExpect(jsonPath("$.ruleId").value("wage-arrears"))
-        .andExpect(jsonPath("$.ruleSetVersion").value("xining-2026.11-1"))
+        .andExpect(jsonPath("$.ruleSetVersion").value("xining-2026.11-2"))
         .andExpect(jsonPath("$.wordsHit").value(Matchers.hasItems("欠", "工资")))
         // Five working days after 12 February 2026 run past the Spring Festival holiday.
         .andExpect(jsonPath("$.dueAt").value("2026-02-27T00:00:00+08:00"))
@@ -92,7 +92,7 @@ class RulesApiTest {
                         Matchers.containsString("unknown primary unit nobody"))));
 
     mvc.perform(get("/api/routing/rules"))
-        .andExpect(jsonPath("$.version").value("xining-2026.11-1"));
+        .andExpect(jsonPath("$.version").value("xining-2026.11-2"));
   }
 
   @Test

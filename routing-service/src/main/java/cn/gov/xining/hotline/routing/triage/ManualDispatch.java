@@ -1,0 +1,119 @@
+package cn.gov.xining.hotline.routing.triage;
+
+import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.contract.Priority;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.TicketRouted;
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.routing.deadlines.Deadlines;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
+import cn.gov.xining.hotline.routing.dispatch.DecisionPublisher;
+import cn.gov.xining.hotline.routing.rules.ActiveRuleSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Dispatches a triaged ticket as a triage operator decided. The decision, the assignments and the
+ * tombstone that takes the ticket off the backlog are one Kafka transaction. The time limit runs
+ * from the dispatch, when the unit first sees the ticket.
+ */
+@Service
+class ManualDispatch {
+
+  static final String RULE_ID = "manual-dispatch";
+
+  private final TriageBacklog backlog;
+  private final Catalog catalog;
+  private final Deadlines deadlines;
+  private final ActiveRuleSet rules;
+  private final DecisionPublisher publisher;
+  private final KafkaTemplate<String, Object> kafka;
+  private final Clock clock;
+
+  ManualDispatch(
+      TriageBacklog backlog,
+      Catalog catalog,
+      Deadlines deadlines,
+      ActiveRuleSet rules,
+      DecisionPublisher publisher,
+      KafkaTemplate<String, Object> kafka,
+      Clock clock) {
+    this.backlog = backlog;
+    this.catalog = catalog;
+    this.deadlines = deadlines;
+    this.rules = rules;
+    this.publisher = publisher;
+    this.kafka = kafka;
+    this.clock = clock;
+  }
+
+  TicketRouted dispatch(String ticketNumber, DispatchRequest request) {
+    var triaged =
+        backlog.find(ticketNumber).orElseThrow(() -> new NotInTriageException(ticketNumber));
+    var ticket = triaged.ticket();
+    var problems = new ArrayList<String>();
+    if (request.dispatcher() == null || request.dispatcher().isBlank()) {
+      problems.add("dispatcher: 必须填写派单员 (who dispatches is required)");
+    }
+    var topic =
+        request.topicCode() == null ? null : catalog.topic(request.topicCode()).orElse(null);
+    if (topic == null) {
+      problems.add("topicCode: 未知或缺少诉求分类 (unknown or missing topic)");
+      throw new InvalidDispatchException(problems);
+    }
+    String district =
+        request.districtCode() != null ? request.districtCode() : triaged.decision().districtCode();
+    if (request.districtCode() != null && catalog.district(request.districtCode()).isEmpty()) {
+      problems.add("districtCode: 未知的区县代码 " + request.districtCode());
+    }
+    String primaryTarget = request.primaryUnit() != null ? request.primaryUnit() : topic.primary();
+    List<String> assistTargets =
+        request.assistingUnits() != null ? request.assistingUnits() : topic.assist();
+    var targets = new ArrayList<>(assistTargets);
+    targets.add(primaryTarget);
+    for (String target : targets) {
+      if (!Catalog.DISTRICT_TARGET.equals(target) && catalog.unit(target).isEmpty()) {
+        problems.add("units: 未知的责任单位 " + target);
+      }
+      if (Catalog.DISTRICT_TARGET.equals(target) && district == null) {
+        problems.add("districtCode: 该分类需属地办理，请指定区县 (the route needs a district)");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDispatchException(problems.stream().distinct().toList());
+    }
+    String primary = Catalog.resolveTarget(primaryTarget, district);
+    var assisting = new LinkedHashSet<String>();
+    assistTargets.forEach(target -> assisting.add(Catalog.resolveTarget(target, district)));
+    assisting.remove(primary);
+    var now = HotlineTime.now(clock);
+    boolean direct = Catalog.HOTLINE_UNIT.equals(primary);
+    var decision =
+        new RoutingDecision(
+            direct ? RoutingOutcome.DIRECT : RoutingOutcome.TRANSFER,
+            topic.code(),
+            district,
+            primary,
+            direct ? List.of() : List.copyOf(assisting),
+            RULE_ID,
+            rules.version(),
+            "派单员「%s」人工分派%s"
+                .formatted(
+                    request.dispatcher(), request.note() == null ? "" : "：" + request.note()),
+            deadlines.dueAt(now, topic.limit()),
+            Priority.NORMAL,
+            List.of(),
+            district == null ? "" : "派单员指定或已知区县 " + district);
+    return kafka.executeInTransaction(
+        operations -> {
+          var routed = publisher.publish(operations, ticket, decision, now);
+          operations.send(Topics.TICKETS_TRIAGE, ticketNumber, null);
+          return routed;
+        });
+  }
+}
