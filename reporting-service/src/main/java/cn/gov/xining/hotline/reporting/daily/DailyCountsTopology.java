@@ -9,13 +9,13 @@ import cn.gov.xining.hotline.kafka.EventSerdes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -23,89 +23,91 @@ import org.springframework.stereotype.Component;
  * The daily counts topology. Production and tests build it through {@link #addTo}, so the tests
  * exercise the real topology.
  *
- * <p>Each input first passes a "first sighting" filter keyed by ticket number, so a ticket
- * published twice (a retried intake, a replayed decision) is counted once. Then every ticket
- * becomes one increment per dimension it counts in, all summed in one store.
+ * <p>Each input is read as a table keyed by ticket number: the latest received ticket and the
+ * latest routing decision per ticket. Each table is then re-grouped by the Asia/Shanghai day the
+ * ticket was received and summed into that day's {@link Counts}. When a ticket's record changes (a
+ * repeated ticket, a triaged ticket dispatched by hand) Kafka Streams subtracts the old record's
+ * increments and adds the new one's, so a ticket is counted once, on the day it was received, with
+ * its latest decision, whatever order the events arrive in.
  */
 @Component
 public class DailyCountsTopology {
 
-  /** The queryable store of counts. */
-  public static final String COUNTS_STORE = "daily-counts";
+  /** Received tickets per day: total and by channel. */
+  public static final String RECEIVED_COUNTS = "daily-received-counts";
 
-  static final String RECEIVED_SEEN_STORE = "received-tickets-seen";
-  static final String ROUTED_SEEN_STORE = "routed-tickets-seen";
+  /** Routed tickets per day: by outcome, topic, district and unit. */
+  public static final String ROUTING_COUNTS = "daily-routing-counts";
 
   @Autowired
   public void addTo(StreamsBuilder builder) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(RECEIVED_SEEN_STORE), Serdes.String(), Serdes.Long()));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ROUTED_SEEN_STORE), Serdes.String(), Serdes.Long()));
+    var countsSerde = EventSerdes.serde(Counts.class);
+    builder
+        .table(
+            Topics.TICKETS_RECEIVED,
+            Consumed.with(Serdes.String(), EventSerdes.serde(TicketReceived.class)),
+            Materialized.<String, TicketReceived, KeyValueStore<Bytes, byte[]>>as(
+                "received-tickets"))
+        .groupBy(
+            (number, ticket) -> KeyValue.pair(day(ticket), ticket),
+            Grouped.with(
+                "received-by-day", Serdes.String(), EventSerdes.serde(TicketReceived.class)))
+        .aggregate(
+            Counts::none,
+            (day, ticket, counts) -> counts.plus(increments(ticket)),
+            (day, ticket, counts) -> counts.minus(increments(ticket)),
+            Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(RECEIVED_COUNTS)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(countsSerde));
 
-    KStream<String, String> receivedIncrements =
-        builder.stream(
-                Topics.TICKETS_RECEIVED,
-                Consumed.with(Serdes.String(), EventSerdes.serde(TicketReceived.class)))
-            .processValues(
-                () ->
-                    new FirstSighting<TicketReceived>(
-                        RECEIVED_SEEN_STORE, TicketReceived::ticketNumber),
-                RECEIVED_SEEN_STORE)
-            .filter((key, ticket) -> ticket != null)
-            .flatMap((key, ticket) -> increments(ticket));
-
-    KStream<String, String> routedIncrements =
-        builder.stream(
-                Topics.ROUTING_DECISIONS,
-                Consumed.with(Serdes.String(), EventSerdes.serde(TicketRouted.class)))
-            .processValues(
-                () ->
-                    new FirstSighting<TicketRouted>(ROUTED_SEEN_STORE, TicketRouted::ticketNumber),
-                ROUTED_SEEN_STORE)
-            .filter((key, decision) -> decision != null)
-            .flatMap((key, decision) -> increments(decision));
-
-    receivedIncrements
-        .merge(routedIncrements)
-        .groupByKey(Grouped.with("daily-count-keys", Serdes.String(), Serdes.String()))
-        .count(Materialized.as(COUNTS_STORE));
+    builder
+        .table(
+            Topics.ROUTING_DECISIONS,
+            Consumed.with(Serdes.String(), EventSerdes.serde(TicketRouted.class)),
+            Materialized.<String, TicketRouted, KeyValueStore<Bytes, byte[]>>as("routed-tickets"))
+        .groupBy(
+            (number, decision) -> KeyValue.pair(day(decision), decision),
+            Grouped.with("routed-by-day", Serdes.String(), EventSerdes.serde(TicketRouted.class)))
+        .aggregate(
+            Counts::none,
+            (day, decision, counts) -> counts.plus(increments(decision)),
+            (day, decision, counts) -> counts.minus(increments(decision)),
+            Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(ROUTING_COUNTS)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(countsSerde));
   }
 
-  static List<KeyValue<String, String>> increments(TicketReceived ticket) {
-    var day = HotlineTime.dayOf(ticket.receivedAt());
-    return List.of(
-        increment(Dimension.TOTAL.key(day, "all")),
-        increment(Dimension.CHANNEL.key(day, ticket.channel())));
+  private static String day(TicketReceived ticket) {
+    return HotlineTime.dayOf(ticket.receivedAt()).toString();
   }
 
-  static List<KeyValue<String, String>> increments(TicketRouted decision) {
-    var day = HotlineTime.dayOf(decision.receivedAt());
-    var increments = new ArrayList<KeyValue<String, String>>();
-    increments.add(increment(Dimension.OUTCOME.key(day, decision.outcome().name())));
+  private static String day(TicketRouted decision) {
+    return HotlineTime.dayOf(decision.receivedAt()).toString();
+  }
+
+  static List<String> increments(TicketReceived ticket) {
+    return List.of(Dimension.TOTAL.key("all"), Dimension.CHANNEL.key(ticket.channel()));
+  }
+
+  static List<String> increments(TicketRouted decision) {
+    var increments = new ArrayList<String>();
+    increments.add(Dimension.OUTCOME.key(decision.outcome().name()));
     if (decision.districtCode() != null) {
-      increments.add(increment(Dimension.DISTRICT.key(day, decision.districtCode())));
+      increments.add(Dimension.DISTRICT.key(decision.districtCode()));
     }
     // A triage decision only proposes a topic and units; a person decides, so they do not count.
     if (decision.outcome() == RoutingOutcome.TRIAGE) {
       return increments;
     }
     if (decision.topicCode() != null) {
-      increments.add(increment(Dimension.TOPIC.key(day, decision.topicCode())));
+      increments.add(Dimension.TOPIC.key(decision.topicCode()));
     }
     if (decision.primaryUnit() != null) {
-      increments.add(increment(Dimension.UNIT.key(day, decision.primaryUnit())));
+      increments.add(Dimension.UNIT.key(decision.primaryUnit()));
     }
     decision.assistingUnits().stream()
         .filter(unit -> !"district".equals(unit))
-        .forEach(unit -> increments.add(increment(Dimension.UNIT.key(day, unit))));
+        .forEach(unit -> increments.add(Dimension.UNIT.key(unit)));
     return increments;
-  }
-
-  private static KeyValue<String, String> increment(String key) {
-    // The value is irrelevant: count() counts records per key.
-    return KeyValue.pair(key, key);
   }
 }

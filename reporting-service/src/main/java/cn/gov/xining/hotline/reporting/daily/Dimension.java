@@ -9,12 +9,8 @@ enum Dimension {
   DISTRICT,
   UNIT;
 
-  /** Store keys are {@code <yyyy-MM-dd>|<dimension>|<value>}, so one day is one prefix scan. */
-  String key(java.time.LocalDate day, String value) {
-    return day + "|" + name() + "|" + value;
-  }
-
-  static String dayPrefix(java.time.LocalDate day) {
-    return day + "|";
+  /** Counter keys are {@code <dimension>|<value>} within one day's {@link Counts}. */
+  String key(String value) {
+    return name() + "|" + value;
   }
 }

@@ -145,6 +145,33 @@ class DailyCountsTopologyTest {
   }
 
   @Test
+  void aTriagedTicketDispatchedByHandMovesFromTriageToTransferredOnItsDay() {
+    receive("260131-01-0007", "2026-01-31T09:00:00+08:00", "hotline-phone");
+    route(
+        "260131-01-0007",
+        "2026-01-31T09:00:00+08:00",
+        RoutingOutcome.TRIAGE,
+        "garbage",
+        null,
+        "district",
+        List.of("urban-management"));
+    route(
+        "260131-01-0007",
+        "2026-01-31T09:00:00+08:00",
+        RoutingOutcome.TRANSFER,
+        "garbage",
+        "630121",
+        "gov-630121",
+        List.of("urban-management"));
+
+    assertThat(countsOn(JAN_31))
+        .containsEntry("OUTCOME|TRANSFER", 1L)
+        .containsEntry("UNIT|gov-630121", 1L)
+        .containsEntry("UNIT|urban-management", 1L)
+        .doesNotContainKey("OUTCOME|TRIAGE");
+  }
+
+  @Test
   void aDecisionThatArrivesBeforeItsTicketStillCountsOnTheDayTheTicketWasReceived() {
     route(
         "260131-01-0009",
@@ -205,10 +232,14 @@ class DailyCountsTopologyTest {
 
   /** The day's counts as {@code DIMENSION|value -> count}. */
   private Map<String, Long> countsOn(LocalDate day) {
-    KeyValueStore<String, Long> store = driver.getKeyValueStore(DailyCountsTopology.COUNTS_STORE);
     var counts = new TreeMap<String, Long>();
-    try (var entries = store.prefixScan(Dimension.dayPrefix(day), new StringSerializer())) {
-      entries.forEachRemaining(e -> counts.put(e.key.substring(e.key.indexOf('|') + 1), e.value));
+    for (String store :
+        List.of(DailyCountsTopology.RECEIVED_COUNTS, DailyCountsTopology.ROUTING_COUNTS)) {
+      KeyValueStore<String, Counts> days = driver.getKeyValueStore(store);
+      var ofTheDay = days.get(day.toString());
+      if (ofTheDay != null) {
+        counts.putAll(ofTheDay.counts());
+      }
     }
     return counts;
   }
