@@ -7,13 +7,20 @@ import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes each received ticket. The sends join the listener container's Kafka transaction, so the
- * decision, the assignments and the consumed offset are committed together or not at all.
+ * Routes received tickets a poll at a time, in one Kafka transaction per poll: the decisions, the
+ * assignments and the consumed offsets are committed together or not at all, so a routing process
+ * killed mid-batch leaves every ticket assigned exactly once. A record that cannot be read or
+ * decided is dead-lettered inside the same transaction and the rest of the batch goes on; one
+ * transaction per ticket would cost a broker round trip per ticket.
  */
 @Component
 class TicketDispatcher {
@@ -21,6 +28,7 @@ class TicketDispatcher {
   private final RoutingPolicy policy;
   private final DecisionPublisher publisher;
   private final KafkaTemplate<String, Object> kafka;
+  private final ConsumerRecordRecoverer deadLetters;
   private final Clock clock;
   private final Timer decisionLatency;
 
@@ -28,11 +36,13 @@ class TicketDispatcher {
       RoutingPolicy policy,
       DecisionPublisher publisher,
       KafkaTemplate<String, Object> kafka,
+      ConsumerRecordRecoverer deadLetters,
       Clock clock,
       MeterRegistry meters) {
     this.policy = policy;
     this.publisher = publisher;
     this.kafka = kafka;
+    this.deadLetters = deadLetters;
     this.clock = clock;
     this.decisionLatency =
         Timer.builder("hotline.routing.decision.latency")
@@ -40,12 +50,28 @@ class TicketDispatcher {
             .register(meters);
   }
 
-  @KafkaListener(id = "ticket-dispatcher", topics = Topics.TICKETS_RECEIVED)
-  void dispatch(TicketReceived ticket) {
-    if (ticket.ticketNumber() == null || ticket.receivedAt() == null) {
-      throw new IllegalArgumentException("a received ticket needs a number and a time received");
+  @KafkaListener(id = "ticket-dispatcher", topics = Topics.TICKETS_RECEIVED, batch = "true")
+  void dispatch(List<ConsumerRecord<String, TicketReceived>> records) {
+    for (var record : records) {
+      try {
+        var ticket = readable(record);
+        var decision = decisionLatency.record(() -> policy.decide(ticket));
+        publisher.publish(kafka, ticket, decision, HotlineTime.now(clock));
+      } catch (RuntimeException unroutable) {
+        // Unreadable, or the engine could not decide (e.g. a date past the working calendar).
+        deadLetters.accept(record, unroutable);
+      }
     }
-    var decision = decisionLatency.record(() -> policy.decide(ticket));
-    publisher.publish(kafka, ticket, decision, HotlineTime.now(clock));
+  }
+
+  private static TicketReceived readable(ConsumerRecord<String, TicketReceived> record) {
+    if (record.headers().lastHeader(KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+      throw new UnroutableTicketException("the record is not a readable TicketReceived");
+    }
+    var ticket = record.value();
+    if (ticket == null || ticket.ticketNumber() == null || ticket.receivedAt() == null) {
+      throw new UnroutableTicketException("a received ticket needs a number and a time received");
+    }
+    return ticket;
   }
 }

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Routes labelled complaints with the production rules and prints a confusion summary. The floors
  * on the customer's samples are the issue's: topic ≥ 90%, lead unit ≥ 92%, district ≥ 95% (a null
- * district label counts as right only when routing also says "unknown"). The hold-out set was
- * written blind, without sight of the rules or the samples, to see how the rules generalise.
+ * district label counts as right only when routing also says "unknown"). Two more sets were written
+ * blind, without sight of the rules or the samples: the first measured 87% topic, 89% lead unit,
+ * 100% district before it was used to correct rules (so it is no longer blind); the second has
+ * never been used for tuning and is the honest measure of generalisation.
  */
 class RoutingAccuracyTest {
 
@@ -38,6 +40,18 @@ class RoutingAccuracyTest {
     assertThat(accuracy.topic()).as("topic accuracy").isGreaterThanOrEqualTo(0.85);
     assertThat(accuracy.primary()).as("primary unit accuracy").isGreaterThanOrEqualTo(0.85);
     assertThat(accuracy.district()).as("district accuracy").isGreaterThanOrEqualTo(0.85);
+  }
+
+  @Test
+  void theDefaultRulesGeneraliseToASecondBlindSetNeverUsedForTuning() {
+    var accuracy =
+        measure("blind", SampleComplaints.fromClasspath("samples/complaints-holdout-2.jsonl"));
+
+    // Measured once, blind, at 79% topic and lead unit and 100% district; most misses go to
+    // triage (no rule matched) rather than to a wrong unit. The floor guards against regressions.
+    assertThat(accuracy.topic()).as("topic accuracy").isGreaterThanOrEqualTo(0.75);
+    assertThat(accuracy.primary()).as("primary unit accuracy").isGreaterThanOrEqualTo(0.75);
+    assertThat(accuracy.district()).as("district accuracy").isGreaterThanOrEqualTo(0.95);
   }
 
   private Accuracy measure(String name, List<Complaint> complaints) {
