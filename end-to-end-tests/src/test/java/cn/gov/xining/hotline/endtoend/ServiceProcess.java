@@ -82,6 +82,11 @@ final class ServiceProcess implements AutoCloseable {
             });
   }
 
+  /** SIGKILL: no shutdown hook, no flush, no transaction commit or abort. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
