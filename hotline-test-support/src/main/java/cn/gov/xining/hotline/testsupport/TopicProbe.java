@@ -1,7 +1,12 @@
 package cn.gov.xining.hotline.testsupport;
 
+import cn.gov.xining.hotline.contract.AppealType;
+import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.contract.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +66,27 @@ public final class TopicProbe {
   public List<ConsumerRecord<String, String>> recordsFor(String topic, String key) {
     Predicate<ConsumerRecord<String, String>> sameKey = r -> key.equals(r.key());
     return readAll(topic).stream().filter(sameKey).toList();
+  }
+
+  /**
+   * Publishes a complaint to {@code tickets-received} as intake would (received on 31 January 2026,
+   * 09:00 Xining time, by phone) and returns its ticket number, unique per call.
+   */
+  public String receive(String content, String address, String districtCode, String topicCode) {
+    String number = "260131-99-" + UUID.randomUUID();
+    var ticket =
+        new TicketReceived(
+            UUID.randomUUID(),
+            number,
+            OffsetDateTime.parse("2026-01-31T09:00:00+08:00"),
+            "hotline-phone",
+            AppealType.COMPLAINT,
+            content,
+            address,
+            districtCode,
+            topicCode);
+    sendRaw(Topics.TICKETS_RECEIVED, number, EventJson.MAPPER.writeValueAsString(ticket));
+    return number;
   }
 
   /** Sends raw text, e.g. a record that is not valid JSON, to see it dead-lettered. */

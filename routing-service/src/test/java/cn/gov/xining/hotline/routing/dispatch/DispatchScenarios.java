@@ -3,15 +3,10 @@ package cn.gov.xining.hotline.routing.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.gov.xining.hotline.contract.AppealType;
-import cn.gov.xining.hotline.contract.EventJson;
-import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,22 +154,6 @@ abstract class DispatchScenarios {
 
   /** Publishes a ticket as intake would and returns its number. */
   String receive(String topicCode, String districtCode, String content) {
-    String number = "260131-99-%04d".formatted(SEQUENCE.incrementAndGet()) + UUID.randomUUID();
-    var ticket =
-        new TicketReceived(
-            UUID.randomUUID(),
-            number,
-            OffsetDateTime.parse("2026-01-31T09:00:00+08:00"),
-            "hotline-phone",
-            AppealType.COMPLAINT,
-            content,
-            null,
-            districtCode,
-            topicCode);
-    probe.sendRaw(
-        Topics.TICKETS_RECEIVED,
-        number,
-        new String(EventJson.MAPPER.writeValueAsBytes(ticket), StandardCharsets.UTF_8));
-    return number;
+    return probe.receive(content, null, districtCode, topicCode);
   }
 }

@@ -7,15 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.gov.xining.hotline.contract.AppealType;
-import cn.gov.xining.hotline.contract.EventJson;
-import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,19 +38,7 @@ class ManualDispatchTest {
   @Test
   void aTriageOperatorDispatchesAGarbageComplaintOnceTheDistrictIsKnown() throws Exception {
     var probe = new TopicProbe(bootstrapServers);
-    String number = "260131-98-" + UUID.randomUUID();
-    var ticket =
-        new TicketReceived(
-            UUID.randomUUID(),
-            number,
-            OffsetDateTime.parse("2026-01-31T09:00:00+08:00"),
-            "hotline-phone",
-            AppealType.COMPLAINT,
-            "村口垃圾池满了半个月没人拉。",
-            null,
-            null,
-            null);
-    probe.sendRaw(Topics.TICKETS_RECEIVED, number, EventJson.MAPPER.writeValueAsString(ticket));
+    String number = probe.receive("村口垃圾池满了半个月没人拉。", null, null, null);
 
     // Given the ticket waits in triage, proposed as garbage for a district government.
     await()
@@ -108,19 +91,7 @@ class ManualDispatchTest {
   @Test
   void aDispatchWithoutTheDistrictTheRouteNeedsIsRefusedNamingTheField() throws Exception {
     var probe = new TopicProbe(bootstrapServers);
-    String number = "260131-98-" + UUID.randomUUID();
-    var ticket =
-        new TicketReceived(
-            UUID.randomUUID(),
-            number,
-            OffsetDateTime.parse("2026-01-31T09:00:00+08:00"),
-            "hotline-phone",
-            AppealType.COMPLAINT,
-            "我要反映一个情况。",
-            null,
-            null,
-            null);
-    probe.sendRaw(Topics.TICKETS_RECEIVED, number, EventJson.MAPPER.writeValueAsString(ticket));
+    String number = probe.receive("我要反映一个情况。", null, null, null);
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
