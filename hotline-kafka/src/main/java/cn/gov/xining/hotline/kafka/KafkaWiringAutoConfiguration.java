@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -20,10 +21,12 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The dead-letter wiring, said out loud: one recoverer that publishes a failed record to {@code
- * <topic>-dlt} (same partition, with the exception in headers), used both by the error handler of
- * plain listeners and by the after-rollback processor of transactional ones. A record that cannot
- * be deserialized is not retried; other failures are retried twice, half a second apart, before
- * they are dead-lettered, so one bad record never stops its partition.
+ * <topic>-dlt} (same partition, with the exception in headers). Record listeners get an error
+ * handler and an after-rollback processor that retry a failure twice, half a second apart, then
+ * dead-letter the record, so one bad record never stops its partition; a record that cannot be
+ * deserialized is not retried. A service whose batch listeners dead-letter records themselves
+ * (routing) declares its own error handler instead; for batches the after-rollback processor only
+ * rewinds, so a failed transaction is retried from Kafka.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(HotlineKafkaProperties.class)
@@ -59,6 +62,7 @@ public class KafkaWiringAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(KafkaTemplate.class)
+  @ConditionalOnMissingBean(CommonErrorHandler.class)
   CommonErrorHandler deadLetterErrorHandler(ConsumerRecordRecoverer deadLetterRecoverer) {
     return new DefaultErrorHandler(deadLetterRecoverer, RETRY_TWICE);
   }

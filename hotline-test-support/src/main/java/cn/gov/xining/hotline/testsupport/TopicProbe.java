@@ -54,8 +54,12 @@ public final class TopicProbe {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!reached(consumer, end) && System.nanoTime() < deadline) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!reached(consumer, end)) {
+        if (System.nanoTime() > deadline) {
+          // A partial read would let "nothing was published" pass without proving it.
+          throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
+        }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +29,22 @@ public class ActiveRuleSet {
   ActiveRuleSet(RuleSetCompiler compiler, RulesProperties properties) throws IOException {
     this.compiler = compiler;
     this.properties = properties;
-    String yaml;
+    String shipped = properties.location().getContentAsString(StandardCharsets.UTF_8);
     if (properties.activeFile() != null && Files.exists(properties.activeFile())) {
-      yaml = Files.readString(properties.activeFile(), StandardCharsets.UTF_8);
-      log.info("routing rules from {}", properties.activeFile());
+      current.set(
+          compiler.compile(Files.readString(properties.activeFile(), StandardCharsets.UTF_8)));
+      String shippedVersion = compiler.compile(shipped).version();
+      if (!shippedVersion.equals(version())) {
+        log.warn(
+            "the rule set put over the API ({}) overrides the one shipped with this release ({});"
+                + " delete {} to return to the shipped rules",
+            version(),
+            shippedVersion,
+            properties.activeFile());
+      }
     } else {
-      yaml = properties.location().getContentAsString(StandardCharsets.UTF_8);
-      log.info("routing rules from {}", properties.location().getDescription());
+      current.set(compiler.compile(shipped));
     }
-    current.set(compiler.compile(yaml));
     log.info("routing rule set {} active with {} rules", version(), current.get().rules().size());
   }
 
@@ -51,6 +59,15 @@ public class ActiveRuleSet {
   /** Validates, persists and activates a new rule set; throws if it is invalid. */
   synchronized CompiledRuleSet replace(String yaml) {
     var compiled = compiler.compile(yaml);
+    var active = current.get();
+    if (compiled.version().equals(active.version()) && !yaml.equals(active.source())) {
+      // Decisions name the version; two different rule sets under one name cannot be told apart.
+      throw new InvalidRuleSetException(
+          List.of(
+              "version "
+                  + compiled.version()
+                  + " is already in force with other rules; give the new set a new version"));
+    }
     persist(yaml);
     current.set(compiled);
     log.info(

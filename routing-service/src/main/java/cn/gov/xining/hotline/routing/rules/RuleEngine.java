@@ -5,11 +5,13 @@ import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.routing.deadlines.DateNotCoveredException;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
 import cn.gov.xining.hotline.routing.districts.DistrictMatch;
 import cn.gov.xining.hotline.routing.districts.DistrictResolver;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,10 +24,11 @@ import org.springframework.stereotype.Component;
  * deadline is computed on the working calendar.
  *
  * <p>Triage instead of a guess when: no rule matches; the lead unit is a district government and
- * the district is unknown; the rule says so; or the operator's topic conflicts with the content (a
- * content rule places the ticket elsewhere and no content rule supports the operator's topic). An
- * unknown district that only an assisting unit needs does not stop the transfer: the lead unit gets
- * the ticket and the assisting district stays {@code district}, to be named later.
+ * the district is unknown; the rule says so; the deadline falls outside the working calendar; or
+ * the operator's topic conflicts with the content (a content rule places the ticket elsewhere and
+ * no content rule supports the operator's topic). An unknown district that only an assisting unit
+ * needs does not stop the transfer: the lead unit gets the ticket and the assisting district stays
+ * {@code district}, to be named later.
  */
 @Component
 public class RuleEngine implements RoutingPolicy {
@@ -66,6 +69,7 @@ public class RuleEngine implements RoutingPolicy {
     Rule winner = firstMatch(rules, facts, false);
     if (winner == null) {
       return triage(
+          Priority.NORMAL,
           rules,
           facts,
           district,
@@ -77,12 +81,19 @@ public class RuleEngine implements RoutingPolicy {
           "没有规则能确定诉求分类，转人工分派 (no rule matched)");
     }
     var wordsHit = rules.wordsHit(winner, facts);
+    // The rule whose priority and time limit apply: the winner, or, when the operator's topic
+    // won, the content rule that agrees with it (an urgent fire hazard stays urgent when the
+    // operator picks fire-hazard).
+    Rule terms = winner;
     if (winner.useOperatorTopic()) {
       Rule content = firstMatch(rules, facts, true);
+      Rule supporting = firstContentRuleFor(rules, facts, facts.operatorTopic());
       if (content != null
-          && !content.topicFor(facts).equals(facts.operatorTopic())
-          && !anyContentRuleSupports(rules, facts, facts.operatorTopic())) {
+          && content.topic() != null
+          && !content.topic().equals(facts.operatorTopic())
+          && supporting == null) {
         return triage(
+            Priority.NORMAL,
             rules,
             facts,
             district,
@@ -97,6 +108,9 @@ public class RuleEngine implements RoutingPolicy {
                     topicName(content.topicFor(facts)),
                     String.join("、", rules.wordsHit(content, facts))));
       }
+      if (supporting != null) {
+        terms = supporting;
+      }
     }
     var topic = catalog.topic(winner.topicFor(facts)).orElseThrow();
     String primaryTarget = winner.primary() != null ? winner.primary() : topic.primary();
@@ -109,6 +123,7 @@ public class RuleEngine implements RoutingPolicy {
                 wordsHit.isEmpty() ? "" : "：命中「" + String.join("」「", wordsHit) + "」");
     if (winner.triage()) {
       return triage(
+          terms.priority(),
           rules,
           facts,
           district,
@@ -119,8 +134,25 @@ public class RuleEngine implements RoutingPolicy {
           wordsHit,
           ruleText + "，按规则转人工分派 (the rule sends it to triage)");
     }
-    var limit = winner.limit() != null ? winner.limit() : topic.limit();
-    var dueAt = deadlines.dueAt(ticket.receivedAt(), limit);
+    var limit = terms.limit() != null ? terms.limit() : topic.limit();
+    OffsetDateTime dueAt;
+    try {
+      dueAt = deadlines.dueAt(ticket.receivedAt(), limit);
+    } catch (DateNotCoveredException e) {
+      return triage(
+          terms.priority(),
+          rules,
+          facts,
+          district,
+          topic.code(),
+          primaryTarget,
+          assistTargets,
+          "calendar-not-covered",
+          wordsHit,
+          ruleText
+              + "；工作日历未覆盖%s，无法计算办理时限，转人工分派 (the working calendar does not cover it)"
+                  .formatted(e.date()));
+    }
     if (winner.direct() || Catalog.HOTLINE_UNIT.equals(primaryTarget)) {
       return new RoutingDecision(
           RoutingOutcome.DIRECT,
@@ -132,13 +164,14 @@ public class RuleEngine implements RoutingPolicy {
           rules.version(),
           ruleText + "；「%s」由热线直接办理 (answered by the hotline)".formatted(topic.name()),
           dueAt,
-          winner.priority(),
+          terms.priority(),
           wordsHit,
           district.explanation());
     }
     String primary = resolve(primaryTarget, district);
     if (Catalog.DISTRICT_TARGET.equals(primary)) {
       return triage(
+          terms.priority(),
           rules,
           facts,
           district,
@@ -172,7 +205,7 @@ public class RuleEngine implements RoutingPolicy {
             + "；转交「%s」%s；办理时限%s，%s前办结"
                 .formatted(unitName(primary), districtText, limitText(limit), DUE.format(dueAt)),
         dueAt,
-        winner.priority(),
+        terms.priority(),
         wordsHit,
         district.explanation());
   }
@@ -186,17 +219,17 @@ public class RuleEngine implements RoutingPolicy {
     return null;
   }
 
-  private static boolean anyContentRuleSupports(
-      CompiledRuleSet rules, TicketFacts facts, String topic) {
+  private static Rule firstContentRuleFor(CompiledRuleSet rules, TicketFacts facts, String topic) {
     for (Rule rule : rules.rules()) {
       if (rule.readsContent() && topic.equals(rule.topic()) && rule.matches(facts)) {
-        return true;
+        return rule;
       }
     }
-    return false;
+    return null;
   }
 
   private RoutingDecision triage(
+      Priority priority,
       CompiledRuleSet rules,
       TicketFacts facts,
       DistrictMatch district,
@@ -220,7 +253,7 @@ public class RuleEngine implements RoutingPolicy {
         rules.version(),
         reason,
         null,
-        Priority.NORMAL,
+        priority,
         wordsHit,
         district.explanation());
   }

@@ -161,18 +161,26 @@ class RuleSetCompiler {
     if (then.topic() != null && !isTopic(then.topic())) {
       problems.add(where + ": unknown topic " + then.topic());
     }
-    if (then.primary() != null && !isTarget(then.primary())) {
+    if (then.primary() != null
+        && !isTarget(then.primary())
+        && !Catalog.HOTLINE_UNIT.equals(then.primary())) {
       problems.add(where + ": unknown primary unit " + then.primary());
     }
     var assist = then.assist() == null ? null : List.copyOf(then.assist());
     if (assist != null) {
       assist.stream()
           .filter(unit -> !isTarget(unit))
-          .forEach(unit -> problems.add(where + ": unknown assisting unit " + unit));
+          .forEach(
+              unit ->
+                  problems.add(where + ": " + unit + " cannot assist (not a unit with a topic)"));
     }
     if (then.limit() != null
         && (then.limit().hours() == null) == (then.limit().workingDays() == null)) {
       problems.add(where + ": limit needs exactly one of hours or workingDays");
+    } else if (then.limit() != null
+        && ((then.limit().hours() != null && then.limit().hours() < 0)
+            || (then.limit().workingDays() != null && then.limit().workingDays() < 1))) {
+      problems.add(where + ": limit needs hours ≥ 0 or workingDays ≥ 1");
     }
     return new Rule(
         rule.id(),
@@ -238,8 +246,10 @@ class RuleSetCompiler {
     return catalog.topic(code).isPresent();
   }
 
+  /** A unit that can be assigned work: one with an assignment topic, or "the district". */
   private boolean isTarget(String code) {
-    return Catalog.DISTRICT_TARGET.equals(code) || catalog.unit(code).isPresent();
+    return Catalog.DISTRICT_TARGET.equals(code)
+        || catalog.assignableUnits().stream().anyMatch(unit -> unit.code().equals(code));
   }
 
   private static boolean isBlank(String value) {

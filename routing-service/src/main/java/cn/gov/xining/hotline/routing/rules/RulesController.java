@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.routing.rules;
 
+import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
@@ -26,11 +27,13 @@ class RulesController {
 
   private final ActiveRuleSet rules;
   private final RuleEngine engine;
+  private final Catalog catalog;
   private final Clock clock;
 
-  RulesController(ActiveRuleSet rules, RuleEngine engine, Clock clock) {
+  RulesController(ActiveRuleSet rules, RuleEngine engine, Catalog catalog, Clock clock) {
     this.rules = rules;
     this.engine = engine;
+    this.catalog = catalog;
     this.clock = clock;
   }
 

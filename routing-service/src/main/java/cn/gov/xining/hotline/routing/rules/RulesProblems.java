@@ -25,10 +25,12 @@ class RulesProblems extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
-  ProblemDetail invalidRequest(IllegalArgumentException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  ProblemDetail invalidDryRun(InvalidDryRunException e) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求不合格 (invalid request)");
     problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-request"));
     problem.setTitle("请求不合格 (Invalid request)");
+    problem.setProperty("problems", e.problems());
     return problem;
   }
 }

@@ -2,10 +2,11 @@ package cn.gov.xining.hotline.routing.triage;
 
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.HotlineTime;
-import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketRouted;
+import cn.gov.xining.hotline.contract.TicketTriaged;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.routing.deadlines.DateNotCoveredException;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import cn.gov.xining.hotline.routing.dispatch.DecisionPublisher;
@@ -53,9 +54,21 @@ class ManualDispatch {
   }
 
   TicketRouted dispatch(String ticketNumber, DispatchRequest request) {
+    // Claimed for this request: a double click or a second operator gets 404, not a second
+    // dispatch. Put back if the dispatch fails.
     var triaged =
-        backlog.find(ticketNumber).orElseThrow(() -> new NotInTriageException(ticketNumber));
+        backlog.claim(ticketNumber).orElseThrow(() -> new NotInTriageException(ticketNumber));
+    try {
+      return dispatch(triaged, request);
+    } catch (RuntimeException e) {
+      backlog.release(triaged);
+      throw e;
+    }
+  }
+
+  private TicketRouted dispatch(TicketTriaged triaged, DispatchRequest request) {
     var ticket = triaged.ticket();
+    String ticketNumber = ticket.ticketNumber();
     var problems = new ArrayList<String>();
     if (request.dispatcher() == null || request.dispatcher().isBlank()) {
       problems.add("dispatcher: 必须填写派单员 (who dispatches is required)");
@@ -64,12 +77,14 @@ class ManualDispatch {
         request.topicCode() == null ? null : catalog.topic(request.topicCode()).orElse(null);
     if (topic == null) {
       problems.add("topicCode: 未知或缺少诉求分类 (unknown or missing topic)");
-      throw new InvalidDispatchException(problems);
     }
     String district =
         request.districtCode() != null ? request.districtCode() : triaged.decision().districtCode();
     if (request.districtCode() != null && catalog.district(request.districtCode()).isEmpty()) {
       problems.add("districtCode: 未知的区县代码 " + request.districtCode());
+    }
+    if (topic == null) {
+      throw new InvalidDispatchException(problems);
     }
     String primaryTarget = request.primaryUnit() != null ? request.primaryUnit() : topic.primary();
     List<String> assistTargets =
@@ -77,8 +92,11 @@ class ManualDispatch {
     var targets = new ArrayList<>(assistTargets);
     targets.add(primaryTarget);
     for (String target : targets) {
-      if (!Catalog.DISTRICT_TARGET.equals(target) && catalog.unit(target).isEmpty()) {
-        problems.add("units: 未知的责任单位 " + target);
+      boolean assignable =
+          catalog.assignableUnits().stream().anyMatch(unit -> unit.code().equals(target));
+      boolean hotlineLeads = Catalog.HOTLINE_UNIT.equals(target) && target.equals(primaryTarget);
+      if (!Catalog.DISTRICT_TARGET.equals(target) && !assignable && !hotlineLeads) {
+        problems.add("units: 不能承办的单位 " + target + " (not a unit that can be assigned)");
       }
       if (Catalog.DISTRICT_TARGET.equals(target) && district == null) {
         problems.add("districtCode: 该分类需属地办理，请指定区县 (the route needs a district)");
@@ -105,8 +123,8 @@ class ManualDispatch {
             "派单员「%s」人工分派%s"
                 .formatted(
                     request.dispatcher(), request.note() == null ? "" : "：" + request.note()),
-            deadlines.dueAt(now, topic.limit()),
-            Priority.NORMAL,
+            dueAt(now, topic),
+            triaged.decision().priority(),
             List.of(),
             district == null ? "" : "派单员指定或已知区县 " + district);
     return kafka.executeInTransaction(
@@ -115,5 +133,14 @@ class ManualDispatch {
           operations.send(Topics.TICKETS_TRIAGE, ticketNumber, null);
           return routed;
         });
+  }
+
+  private java.time.OffsetDateTime dueAt(java.time.OffsetDateTime now, Catalog.Topic topic) {
+    try {
+      return deadlines.dueAt(now, topic.limit());
+    } catch (DateNotCoveredException e) {
+      throw new InvalidDispatchException(
+          List.of("日历未覆盖 " + e.date() + "，无法计算办理时限 (the working calendar does not cover it)"));
+    }
   }
 }

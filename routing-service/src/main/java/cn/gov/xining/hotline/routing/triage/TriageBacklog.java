@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,9 @@ public class TriageBacklog {
       topics = Topics.TICKETS_TRIAGE,
       groupId = "routing-triage-view-#{T(java.util.UUID).randomUUID()}")
   void onTriageRecord(ConsumerRecord<String, TicketTriaged> record) {
+    if (record.headers().lastHeader(KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+      return; // not written by routing, the only writer; nothing to show a triage operator
+    }
     if (record.value() == null) {
       waiting.remove(record.key());
     } else {
@@ -46,6 +50,16 @@ public class TriageBacklog {
 
   public Optional<TicketTriaged> find(String ticketNumber) {
     return Optional.ofNullable(waiting.get(ticketNumber));
+  }
+
+  /** Takes a ticket off the backlog for one dispatch; empty if it is not (or no longer) waiting. */
+  Optional<TicketTriaged> claim(String ticketNumber) {
+    return Optional.ofNullable(waiting.remove(ticketNumber));
+  }
+
+  /** Puts back a ticket whose dispatch failed. */
+  void release(TicketTriaged triaged) {
+    waiting.putIfAbsent(triaged.ticket().ticketNumber(), triaged);
   }
 
   /** Oldest first: the order a triage operator works in. */

@@ -125,6 +125,64 @@ class RuleEngineTest {
   }
 
   @Test
+  void anUrgentHazardStaysUrgentWhenTheOperatorChoseItsTopic() {
+    var decision =
+        engine.decide(
+            ticket("楼道里有人给电动车充电。", "城东区八一路", null, "fire-hazard", "2026-01-31T10:00:00+08:00"));
+
+    assertThat(decision.ruleId()).isEqualTo("operator-topic");
+    assertThat(decision.priority()).isEqualTo(Priority.URGENT);
+  }
+
+  @Test
+  void aDeadlineBeyondTheWorkingCalendarSendsTheTicketToTriageInsteadOfLosingIt() {
+    var decision =
+        engine.decide(ticket("工地老板拖欠工资三个月。", "城北区柴达木路", null, null, "2027-12-30T10:00:00+08:00"));
+
+    assertThat(decision.outcome()).isEqualTo(RoutingOutcome.TRIAGE);
+    assertThat(decision.ruleId()).isEqualTo("calendar-not-covered");
+    assertThat(decision.topicCode()).isEqualTo("wage-arrears");
+    assertThat(decision.primaryUnit()).isEqualTo("hrss");
+  }
+
+  @Test
+  void aRuleSetThatAssignsWorkToTheHotlineOrGivesAnEmptyTimeLimitIsRefused() {
+    assertThatThrownBy(
+            () ->
+                Fixtures.compiler()
+                    .compile(
+                        """
+                        version: v
+                        rules:
+                          - id: wages
+                            when: {anyOf: [工资]}
+                            then: {topic: wage-arrears, assist: [hotline], limit: {workingDays: 0}}
+                        """))
+        .isInstanceOf(InvalidRuleSetException.class)
+        .hasMessageContaining("hotline cannot assist")
+        .hasMessageContaining("workingDays ≥ 1");
+  }
+
+  @Test
+  void aNewRuleSetUnderTheVersionAlreadyInForceIsRefused(@TempDir Path data) {
+    var rules = Fixtures.defaultRules(data.resolve("active.yaml"));
+
+    assertThatThrownBy(
+            () ->
+                rules.replace(
+                    """
+                    version: xining-2026.11-2
+                    rules:
+                      - id: water
+                        when: {anyOf: [水]}
+                        then: {topic: water-supply}
+                    """))
+        .isInstanceOf(InvalidRuleSetException.class)
+        .hasMessageContaining("already in force");
+    assertThat(rules.current().rules()).hasSizeGreaterThan(1);
+  }
+
+  @Test
   void aRuleWithoutConditionsIsRefusedBecauseItWouldSwallowEveryTicket() {
     assertThatThrownBy(
             () ->

@@ -89,6 +89,48 @@ class ManualDispatchTest {
   }
 
   @Test
+  void twoOperatorsDispatchingTheSameTicketAtOnceProduceOneDispatch() throws Exception {
+    var probe = new TopicProbe(bootstrapServers);
+    String number = probe.receive("村口垃圾池满了半个月没人拉。", null, null, null);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/routing/triage"))
+                    .andExpect(
+                        jsonPath("$[?(@.ticket.ticketNumber=='" + number + "')]").isNotEmpty()));
+    String body = "{\"dispatcher\":\"派单员\",\"topicCode\":\"garbage\",\"districtCode\":\"630121\"}";
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var statuses = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
+    for (int i = 0; i < 2; i++) {
+      pool.submit(
+          () ->
+              statuses.add(
+                  mvc.perform(
+                          post("/api/routing/triage/{number}/dispatch", number)
+                              .contentType(MediaType.APPLICATION_JSON)
+                              .content(body))
+                      .andReturn()
+                      .getResponse()
+                      .getStatus()));
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(statuses).containsExactlyInAnyOrder(200, 404);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.assignmentsOf("gov-630121"), number))
+                    .hasSize(1));
+    assertThat(probe.recordsFor(Topics.ROUTING_DECISIONS, number))
+        .extracting(r -> JsonPath.<String>read(r.value(), "$.ruleId"))
+        .containsExactly("district-unknown", "manual-dispatch");
+  }
+
+  @Test
   void aDispatchWithoutTheDistrictTheRouteNeedsIsRefusedNamingTheField() throws Exception {
     var probe = new TopicProbe(bootstrapServers);
     String number = probe.receive("我要反映一个情况。", null, null, null);
