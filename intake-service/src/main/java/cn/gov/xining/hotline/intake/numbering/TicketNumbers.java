@@ -1,7 +1,5 @@
 package cn.gov.xining.hotline.intake.numbering;
 
-import cn.gov.xining.hotline.contract.HotlineTime;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,7 +19,6 @@ public class TicketNumbers {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
-  private final Clock clock;
   private final TicketNumberProperties properties;
 
   private LocalDate blockDay;
@@ -29,18 +26,17 @@ public class TicketNumbers {
   private long blockEnd;
 
   TicketNumbers(
-      JdbcClient jdbc,
-      TransactionTemplate transaction,
-      Clock clock,
-      TicketNumberProperties properties) {
+      JdbcClient jdbc, TransactionTemplate transaction, TicketNumberProperties properties) {
     this.jdbc = jdbc;
     this.transaction = transaction;
-    this.clock = clock;
     this.properties = properties;
   }
 
-  public synchronized String next() {
-    LocalDate today = HotlineTime.now(clock).toLocalDate();
+  /**
+   * The next number of the given Asia/Shanghai day. The caller passes the day of the ticket's
+   * {@code receivedAt}, so the number and the report day can never disagree around midnight.
+   */
+  public synchronized String next(LocalDate today) {
     if (!today.equals(blockDay) || next >= blockEnd) {
       reserveBlock(today);
     }

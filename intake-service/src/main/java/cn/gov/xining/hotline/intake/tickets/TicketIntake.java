@@ -37,11 +37,12 @@ class TicketIntake {
     if (!violations.isEmpty()) {
       throw new InvalidTicketException(violations);
     }
+    var receivedAt = HotlineTime.now(clock);
     var ticket =
         new TicketReceived(
             UUID.randomUUID(),
-            numbers.next(),
-            HotlineTime.now(clock),
+            numbers.next(receivedAt.toLocalDate()),
+            receivedAt,
             request.channel(),
             request.appealType() == null ? null : AppealType.valueOf(request.appealType()),
             request.content().strip(),

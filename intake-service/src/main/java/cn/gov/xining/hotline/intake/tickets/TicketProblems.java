@@ -40,7 +40,7 @@ class TicketProblems extends ResponseEntityExceptionHandler {
     var problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
-            "工单暂时无法保存，请稍后重试；未生成工单编号 (the ticket could not be stored; no number was given)");
+            "消息服务未确认工单，请稍后重试；未给出工单编号 (the broker did not confirm the ticket; no number was given)");
     problem.setType(BROKER_UNAVAILABLE);
     problem.setTitle("暂时无法受理 (Temporarily unavailable)");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -5,6 +5,9 @@ import cn.gov.xining.hotline.contract.Topics;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +21,25 @@ class TicketPublisher {
   private final KafkaTemplate<String, Object> kafka;
   private final IntakeProperties properties;
 
-  TicketPublisher(KafkaTemplate<String, Object> kafka, IntakeProperties properties) {
+  TicketPublisher(
+      KafkaTemplate<String, Object> kafka,
+      IntakeProperties properties,
+      KafkaProperties kafkaProperties) {
     this.kafka = kafka;
     this.properties = properties;
+    // Answering 503 ("no number given") is only true if the producer has given up on the record
+    // by then; otherwise it could still be delivered, and routed, after the operator was told no.
+    long deliveryTimeout =
+        Long.parseLong(
+            String.valueOf(
+                kafkaProperties
+                    .buildProducerProperties()
+                    .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
+    if (properties.publishTimeout().toMillis() <= deliveryTimeout) {
+      throw new IllegalStateException(
+          "hotline.intake.publish-timeout (%d ms) must be longer than the producer's delivery.timeout.ms (%d ms)"
+              .formatted(properties.publishTimeout().toMillis(), deliveryTimeout));
+    }
   }
 
   void publish(TicketReceived ticket) {
@@ -31,7 +50,9 @@ class TicketPublisher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BrokerUnavailableException(e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      // KafkaException: send() itself gives up when the broker cannot even be reached for
+      // metadata within max.block.ms.
       throw new BrokerUnavailableException(e);
     }
   }

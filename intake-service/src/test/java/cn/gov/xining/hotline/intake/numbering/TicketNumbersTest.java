@@ -2,9 +2,8 @@ package cn.gov.xining.hotline.intake.numbering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import cn.gov.xining.hotline.contract.HotlineTime;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -27,12 +26,19 @@ class TicketNumbersTest {
     Flyway.configure().dataSource(database).load().migrate();
   }
 
-  private TicketNumbers numbersAt(String instant, int node, int blockSize) {
-    return new TicketNumbers(
-        JdbcClient.create(database),
-        new TransactionTemplate(new DataSourceTransactionManager(database)),
-        Clock.fixed(Instant.parse(instant), ZoneOffset.UTC),
-        new TicketNumberProperties(node, blockSize));
+  /** Numbers handed out at an instant, on that instant's Asia/Shanghai day, as intake does. */
+  private Numbers numbersAt(String instant, int node, int blockSize) {
+    var numbers =
+        new TicketNumbers(
+            JdbcClient.create(database),
+            new TransactionTemplate(new DataSourceTransactionManager(database)),
+            new TicketNumberProperties(node, blockSize));
+    var day = Instant.parse(instant).atZone(HotlineTime.ZONE).toLocalDate();
+    return () -> numbers.next(day);
+  }
+
+  interface Numbers {
+    String next();
   }
 
   @Test
