@@ -15,6 +15,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DailyCountsTopology {
 
+  /** In a decision's units: the district government, not yet known; no unit to count. */
+  private static final String DISTRICT_PLACEHOLDER = "district";
+
   /** Received tickets per day: total and by channel. */
   public static final String RECEIVED_COUNTS = "daily-received-counts";
 
@@ -42,16 +46,28 @@ public class DailyCountsTopology {
   @Autowired
   public void addTo(StreamsBuilder builder) {
     var countsSerde = EventSerdes.serde(Counts.class);
-    builder
-        .table(
-            Topics.TICKETS_RECEIVED,
-            Consumed.with(Serdes.String(), EventSerdes.serde(TicketReceived.class)),
+    var receivedSerde = EventSerdes.serde(TicketReceived.class);
+    var routedSerde = EventSerdes.serde(TicketRouted.class);
+
+    var received =
+        builder.stream(Topics.TICKETS_RECEIVED, Consumed.with(Serdes.String(), receivedSerde));
+    // Readable JSON that is not a usable event would stop Kafka Streams further down; it goes to
+    // the dead-letter topic as unreadable records do.
+    received
+        .filterNot((number, ticket) -> usable(ticket))
+        .to(
+            Topics.deadLetterOf(Topics.TICKETS_RECEIVED),
+            Produced.with(Serdes.String(), receivedSerde));
+    received
+        .filter((number, ticket) -> usable(ticket))
+        .toTable(
             Materialized.<String, TicketReceived, KeyValueStore<Bytes, byte[]>>as(
-                "received-tickets"))
+                    "received-tickets")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(receivedSerde))
         .groupBy(
             (number, ticket) -> KeyValue.pair(day(ticket), ticket),
-            Grouped.with(
-                "received-by-day", Serdes.String(), EventSerdes.serde(TicketReceived.class)))
+            Grouped.with("received-by-day", Serdes.String(), receivedSerde))
         .aggregate(
             Counts::none,
             (day, ticket, counts) -> counts.plus(increments(ticket)),
@@ -60,14 +76,22 @@ public class DailyCountsTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(countsSerde));
 
-    builder
-        .table(
-            Topics.ROUTING_DECISIONS,
-            Consumed.with(Serdes.String(), EventSerdes.serde(TicketRouted.class)),
-            Materialized.<String, TicketRouted, KeyValueStore<Bytes, byte[]>>as("routed-tickets"))
+    var routed =
+        builder.stream(Topics.ROUTING_DECISIONS, Consumed.with(Serdes.String(), routedSerde));
+    routed
+        .filterNot((number, decision) -> usable(decision))
+        .to(
+            Topics.deadLetterOf(Topics.ROUTING_DECISIONS),
+            Produced.with(Serdes.String(), routedSerde));
+    routed
+        .filter((number, decision) -> usable(decision))
+        .toTable(
+            Materialized.<String, TicketRouted, KeyValueStore<Bytes, byte[]>>as("routed-tickets")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(routedSerde))
         .groupBy(
             (number, decision) -> KeyValue.pair(day(decision), decision),
-            Grouped.with("routed-by-day", Serdes.String(), EventSerdes.serde(TicketRouted.class)))
+            Grouped.with("routed-by-day", Serdes.String(), routedSerde))
         .aggregate(
             Counts::none,
             (day, decision, counts) -> counts.plus(increments(decision)),
@@ -75,6 +99,20 @@ public class DailyCountsTopology {
             Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(ROUTING_COUNTS)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(countsSerde));
+  }
+
+  private static boolean usable(TicketReceived ticket) {
+    return ticket != null
+        && ticket.ticketNumber() != null
+        && ticket.receivedAt() != null
+        && ticket.channel() != null;
+  }
+
+  private static boolean usable(TicketRouted decision) {
+    return decision != null
+        && decision.ticketNumber() != null
+        && decision.receivedAt() != null
+        && decision.outcome() != null;
   }
 
   private static String day(TicketReceived ticket) {
@@ -106,7 +144,7 @@ public class DailyCountsTopology {
       increments.add(Dimension.UNIT.key(decision.primaryUnit()));
     }
     decision.assistingUnits().stream()
-        .filter(unit -> !"district".equals(unit))
+        .filter(unit -> !DISTRICT_PLACEHOLDER.equals(unit))
         .forEach(unit -> increments.add(Dimension.UNIT.key(unit)));
     return increments;
   }

@@ -112,6 +112,25 @@ class DailyCountsTopologyTest {
   }
 
   @Test
+  void aTicketWithoutItsTimeReceivedIsDeadLetteredAndTheNextOneStillCounts() {
+    var deadLetters =
+        driver.createOutputTopic(
+            Topics.deadLetterOf(Topics.TICKETS_RECEIVED),
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.StringDeserializer());
+    received.pipeInput(
+        "260131-01-0666",
+        new TicketReceived(
+            UUID.randomUUID(), "260131-01-0666", null, "letter", null, "内容", null, null, null));
+    receive("260131-01-0667", "2026-01-31T09:00:00+08:00", "letter");
+
+    assertThat(deadLetters.readKeyValuesToList())
+        .singleElement()
+        .satisfies(kv -> assertThat(kv.key).isEqualTo("260131-01-0666"));
+    assertThat(countsOn(JAN_31)).containsEntry("TOTAL|all", 1L);
+  }
+
+  @Test
   void aTicketCountsOnItsShanghaiDayNotItsUtcDay() {
     // 23:30 UTC on 30 January is 07:30 on 31 January in Xining.
     receive("260131-01-0001", "2026-01-30T23:30:00Z", "letter");
