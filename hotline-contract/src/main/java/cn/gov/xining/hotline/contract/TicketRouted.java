@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param routedAt when the decision was made
  * @param channel catalog channel code of the ticket
  * @param outcome direct, transfer or triage
- * @param topicCode the catalog topic the ticket was placed in; null for triage
+ * @param topicCode the catalog topic the ticket was placed in; for triage the proposed one, if any
  * @param districtCode the district the ticket is located in; may be null
  * @param primaryUnit 主办单位: the lead unit code; {@code hotline} for direct handling, null for triage
  * @param assistingUnits 协办单位: co-handling unit codes, possibly empty
