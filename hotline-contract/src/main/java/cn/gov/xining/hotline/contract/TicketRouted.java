@@ -16,8 +16,11 @@ import java.util.UUID;
  * @param outcome direct, transfer or triage
  * @param topicCode the catalog topic the ticket was placed in; for triage the proposed one, if any
  * @param districtCode the district the ticket is located in; may be null
- * @param primaryUnit 主办单位: the lead unit code; {@code hotline} for direct handling, null for triage
- * @param assistingUnits 协办单位: co-handling unit codes, possibly empty
+ * @param primaryUnit 主办单位: the lead unit code; {@code hotline} for direct handling; for triage the
+ *     proposed one or null; {@code district} means "the district government, once the district is
+ *     known"
+ * @param assistingUnits 协办单位: co-handling unit codes, possibly empty; {@code district} as above (no
+ *     assignment is sent for it)
  * @param ruleId the rule that made the decision
  * @param ruleSetVersion the version of the rule set in force
  * @param reason why, in words an operator understands
