@@ -3,6 +3,7 @@ package cn.gov.xining.hotline.routing.rules;
 import cn.gov.xining.hotline.catalog.CatalogLoader;
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.deadlines.WorkingCalendar;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
@@ -58,7 +59,9 @@ public class RuleEngineBenchmark {
             catalog,
             DistrictResolver.load(catalog, new ClassPathResource("gazetteer/xining-places.yaml")),
             new Deadlines(
-                WorkingCalendar.load(new ClassPathResource("calendar/cn-working-days.yaml"))));
+                WorkingCalendar.load(new ClassPathResource("calendar/cn-working-days.yaml"))),
+            TopicClassifier.trainedOn(
+                new ClassPathResource("classifier/labelled-complaints.jsonl"), 5));
     tickets =
         SampleComplaints.load().stream()
             .map(

@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.routing.rules;
 
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.Priority;
+import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,39 @@ record Rule(
     Priority priority,
     boolean direct,
     boolean triage) {
+
+  static final String LEARNED_FALLBACK = "learned-fallback";
+
+  /** The learned fallback's proposal, shaped as a rule so the engine treats it like one. */
+  static Rule learned(TopicClassifier.Guess guess, String topicName, String runnerUpName) {
+    return new Rule(
+        LEARNED_FALLBACK,
+        "无规则命中，统计分类兜底：与已标注的「%s」诉求最相似，可能性约为「%s」的%.0f倍"
+            .formatted(topicName, runnerUpName, Math.exp(guess.margin())),
+        false,
+        Set.of(),
+        new int[0],
+        new int[0][],
+        new int[0],
+        null,
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        null,
+        null,
+        guess.topic(),
+        false,
+        null,
+        null,
+        null,
+        Priority.NORMAL,
+        false,
+        false);
+  }
+
+  boolean learned() {
+    return LEARNED_FALLBACK.equals(id);
+  }
 
   boolean matches(TicketFacts facts) {
     if (requiresOperatorTopic && facts.operatorTopic() == null) {

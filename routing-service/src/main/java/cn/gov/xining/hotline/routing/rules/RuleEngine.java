@@ -5,6 +5,7 @@ import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
 import cn.gov.xining.hotline.routing.deadlines.DateNotCoveredException;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
@@ -23,12 +24,15 @@ import org.springframework.stereotype.Component;
  * the rule leaves out (units, time limit), "district" becomes the district's government, and the
  * deadline is computed on the working calendar.
  *
- * <p>Triage instead of a guess when: no rule matches; the lead unit is a district government and
- * the district is unknown; the rule says so; the deadline falls outside the working calendar; or
- * the operator's topic conflicts with the content (a content rule places the ticket elsewhere and
- * no content rule supports the operator's topic). An unknown district that only an assisting unit
- * needs does not stop the transfer: the lead unit gets the ticket and the assisting district stays
- * {@code district}, to be named later.
+ * <p>When no rule matches, the learned fallback may propose a topic if it is clearly more likely
+ * than any other; the decision then names the fallback and the character pairs that decided.
+ *
+ * <p>Triage instead of a guess when: no rule matches and the fallback is not sure; the lead unit is
+ * a district government and the district is unknown; the rule says so; the deadline falls outside
+ * the working calendar; or the operator's topic conflicts with the content (a content rule places
+ * the ticket elsewhere and no content rule supports the operator's topic). An unknown district that
+ * only an assisting unit needs does not stop the transfer: the lead unit gets the ticket and the
+ * assisting district stays {@code district}, to be named later.
  */
 @Component
 public class RuleEngine implements RoutingPolicy {
@@ -39,13 +43,19 @@ public class RuleEngine implements RoutingPolicy {
   private final Catalog catalog;
   private final DistrictResolver districts;
   private final Deadlines deadlines;
+  private final TopicClassifier fallback;
 
   RuleEngine(
-      ActiveRuleSet active, Catalog catalog, DistrictResolver districts, Deadlines deadlines) {
+      ActiveRuleSet active,
+      Catalog catalog,
+      DistrictResolver districts,
+      Deadlines deadlines,
+      TopicClassifier fallback) {
     this.active = active;
     this.catalog = catalog;
     this.districts = districts;
     this.deadlines = deadlines;
+    this.fallback = fallback;
   }
 
   @Override
@@ -67,6 +77,16 @@ public class RuleEngine implements RoutingPolicy {
             rules.hitsIn(ticket.content()));
 
     Rule winner = firstMatch(rules, facts, false);
+    var wordsFromTheFallback = List.<String>of();
+    if (winner == null) {
+      var guess = fallback.classify(facts.content());
+      if (guess.isPresent()) {
+        winner =
+            Rule.learned(
+                guess.get(), topicName(guess.get().topic()), topicName(guess.get().runnerUp()));
+        wordsFromTheFallback = guess.get().evidence();
+      }
+    }
     if (winner == null) {
       return triage(
           Priority.NORMAL,
@@ -80,7 +100,7 @@ public class RuleEngine implements RoutingPolicy {
           List.of(),
           "没有规则能确定诉求分类，转人工分派 (no rule matched)");
     }
-    var wordsHit = rules.wordsHit(winner, facts);
+    var wordsHit = winner.learned() ? wordsFromTheFallback : rules.wordsHit(winner, facts);
     // The rule whose priority and time limit apply: the winner, or, when the operator's topic
     // won, the content rule that agrees with it (an urgent fire hazard stays urgent when the
     // operator picks fire-hazard).

@@ -4,6 +4,7 @@ import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.catalog.CatalogLoader;
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.deadlines.WorkingCalendar;
 import cn.gov.xining.hotline.routing.districts.DistrictResolver;
@@ -42,8 +43,9 @@ final class Fixtures {
         rules,
         CATALOG,
         DistrictResolver.load(CATALOG, new ClassPathResource("gazetteer/xining-places.yaml")),
-        new Deadlines(
-            WorkingCalendar.load(new ClassPathResource("calendar/cn-working-days.yaml"))));
+        new Deadlines(WorkingCalendar.load(new ClassPathResource("calendar/cn-working-days.yaml"))),
+        TopicClassifier.trainedOn(
+            new ClassPathResource("classifier/labelled-complaints.jsonl"), 5));
   }
 
   static RuleEngine defaultEngine() {

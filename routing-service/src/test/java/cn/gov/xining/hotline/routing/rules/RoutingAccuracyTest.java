@@ -47,10 +47,11 @@ class RoutingAccuracyTest {
     var accuracy =
         measure("blind", SampleComplaints.fromClasspath("samples/complaints-holdout-2.jsonl"));
 
-    // Measured once, blind, at 79% topic and lead unit and 100% district; most misses go to
-    // triage (no rule matched) rather than to a wrong unit. The floor guards against regressions.
-    assertThat(accuracy.topic()).as("topic accuracy").isGreaterThanOrEqualTo(0.75);
-    assertThat(accuracy.primary()).as("primary unit accuracy").isGreaterThanOrEqualTo(0.75);
+    // Measured blind at 79% topic and lead unit with rules alone, 85% with the learned fallback
+    // (its margin chosen beforehand on its training data), 100% district; most misses go to
+    // triage rather than to a wrong unit. The floor guards against regressions.
+    assertThat(accuracy.topic()).as("topic accuracy").isGreaterThanOrEqualTo(0.80);
+    assertThat(accuracy.primary()).as("primary unit accuracy").isGreaterThanOrEqualTo(0.80);
     assertThat(accuracy.district()).as("district accuracy").isGreaterThanOrEqualTo(0.95);
   }
 

@@ -1,0 +1,16 @@
+package cn.gov.xining.hotline.routing.classifier;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Trains the fallback at start-up; a disabled one never guesses. */
+@Configuration(proxyBeanMethods = false)
+class ClassifierConfiguration {
+
+  @Bean
+  TopicClassifier topicClassifier(ClassifierProperties properties) {
+    return properties.enabled()
+        ? TopicClassifier.trainedOn(properties.trainingData(), properties.minimumMargin())
+        : new TopicClassifier(properties.minimumMargin());
+  }
+}

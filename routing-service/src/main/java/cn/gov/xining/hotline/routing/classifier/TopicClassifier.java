@@ -1,0 +1,141 @@
+package cn.gov.xining.hotline.routing.classifier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.Resource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Multinomial naive Bayes over character bigrams, trained at start-up from labelled complaints (a
+ * few hundred lines, milliseconds). Chinese needs no word segmentation for this: pairs of
+ * characters carry most of the meaning (工钱, 片子, 冰凉, 秤不).
+ */
+public final class TopicClassifier {
+
+  /** A proposal: the topic, how many nats more likely than the runner-up, and why. */
+  public record Guess(String topic, String runnerUp, double margin, List<String> evidence) {}
+
+  private final Map<String, Map<String, Integer>> counts = new HashMap<>();
+  private final Map<String, Integer> totals = new HashMap<>();
+  private final Map<String, Integer> documents = new HashMap<>();
+  private final java.util.Set<String> vocabulary = new java.util.HashSet<>();
+  private final double minimumMargin;
+  private int allDocuments;
+
+  /**
+   * @param minimumMargin how much more likely (in nats) the best topic must be than the second
+   *     before a guess is made
+   */
+  public TopicClassifier(double minimumMargin) {
+    this.minimumMargin = minimumMargin;
+  }
+
+  /**
+   * A classifier trained on labelled complaints, one JSON object a line with {@code text} and
+   * {@code expected.topic} (the format of the customer's samples).
+   */
+  public static TopicClassifier trainedOn(Resource labelled, double minimumMargin) {
+    var classifier = new TopicClassifier(minimumMargin);
+    var json = JsonMapper.builder().build();
+    try {
+      labelled
+          .getContentAsString(StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank())
+          .map(line -> json.readValue(line, JsonNode.class))
+          .forEach(
+              complaint ->
+                  classifier.learn(
+                      complaint.path("expected").path("topic").asString(),
+                      complaint.path("text").asString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + labelled.getDescription(), e);
+    }
+    return classifier;
+  }
+
+  public void learn(String topic, String text) {
+    var features = features(text);
+    var topicCounts = counts.computeIfAbsent(topic, t -> new HashMap<>());
+    for (String feature : features) {
+      topicCounts.merge(feature, 1, Integer::sum);
+      vocabulary.add(feature);
+    }
+    totals.merge(topic, features.size(), Integer::sum);
+    documents.merge(topic, 1, Integer::sum);
+    allDocuments++;
+  }
+
+  public Optional<Guess> classify(String text) {
+    var features = features(text);
+    if (features.isEmpty() || counts.isEmpty()) {
+      return Optional.empty();
+    }
+    var scores = new HashMap<String, Double>();
+    for (String topic : counts.keySet()) {
+      double score = Math.log(documents.get(topic) / (double) allDocuments);
+      for (String feature : features) {
+        score += logLikelihood(topic, feature);
+      }
+      scores.put(topic, score);
+    }
+    var ranked =
+        scores.entrySet().stream()
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .toList();
+    String best = ranked.get(0).getKey();
+    String second = ranked.size() > 1 ? ranked.get(1).getKey() : best;
+    double margin = ranked.size() > 1 ? ranked.get(0).getValue() - ranked.get(1).getValue() : 0;
+    if (margin < minimumMargin) {
+      return Optional.empty();
+    }
+    return Optional.of(new Guess(best, second, margin, evidence(features, best, second)));
+  }
+
+  /** The known pairs that speak most for the best topic against the runner-up. */
+  private List<String> evidence(List<String> features, String best, String second) {
+    var known = new ArrayList<String>();
+    for (String feature : features) {
+      if (counts.get(best).containsKey(feature) && !known.contains(feature)) {
+        known.add(feature);
+      }
+    }
+    known.sort(
+        Comparator.comparingDouble((String f) -> logLikelihood(best, f) - logLikelihood(second, f))
+            .reversed());
+    return known.subList(0, Math.min(5, known.size()));
+  }
+
+  private double logLikelihood(String topic, String feature) {
+    int count = counts.get(topic).getOrDefault(feature, 0);
+    return Math.log((count + 1.0) / (totals.get(topic) + vocabulary.size()));
+  }
+
+  /** Pairs of consecutive Chinese characters; punctuation, digits and letters break pairs. */
+  static List<String> features(String text) {
+    var features = new ArrayList<String>();
+    if (text == null) {
+      return features;
+    }
+    for (int i = 0; i + 1 < text.length(); i++) {
+      char a = text.charAt(i);
+      char b = text.charAt(i + 1);
+      if (isHan(a) && isHan(b)) {
+        features.add(new String(new char[] {a, b}));
+      }
+    }
+    return features;
+  }
+
+  private static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+}
