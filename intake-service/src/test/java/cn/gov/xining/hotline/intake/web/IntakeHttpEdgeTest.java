@@ -1,0 +1,46 @@
+package cn.gov.xining.hotline.intake.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest(
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "spring.datasource.url=jdbc:h2:mem:intake-edge;DB_CLOSE_DELAY=-1"
+    })
+@EmbeddedKafka(partitions = 1)
+@AutoConfigureMockMvc
+class IntakeHttpEdgeTest {
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void aBodyLargerThanAnyTicketIsRefusedWith413BeforeItIsRead() throws Exception {
+    String huge = "{\"channel\":\"letter\",\"content\":\"" + "长".repeat(40_000) + "\"}";
+
+    mvc.perform(post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content(huge))
+        .andExpect(status().isContentTooLarge())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/request-too-large"));
+  }
+
+  @Test
+  void theNativeApiIsDescribedInOpenApi() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/tickets'].post").exists())
+        .andExpect(jsonPath("$.info.title").value(org.hamcrest.Matchers.containsString("intake")));
+  }
+}
