@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.contract;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,16 @@ import java.util.UUID;
  * @param address address text as given; may be null
  * @param districtCode GB/T 2260 district code when known; may be null
  * @param topicCode catalog topic code the operator chose; may be null
+ * @param callerPhoneMasked the caller's number with the middle digits hidden ({@code 138****5678});
+ *     null for anonymous callers. The clear number stays in intake, encrypted.
+ * @param callerPhoneHash a keyed hash of the number, the same for every call from it, so repeat
+ *     callers can be recognised without the number; null for anonymous callers
+ * @param latitude WGS-84 latitude of the place, if known
+ * @param longitude WGS-84 longitude of the place, if known
+ * @param answeredOnCall whether the operator answered the appeal on the call (直接办理)
+ * @param answer what the operator answered, when answered on the call
+ * @param batchLabel a batch the ticket belongs to, e.g. a central inspection batch; may be null
+ * @param attachments links to photos or documents; possibly empty
  */
 public record TicketReceived(
     UUID eventId,
@@ -26,4 +37,48 @@ public record TicketReceived(
     String content,
     String address,
     String districtCode,
-    String topicCode) {}
+    String topicCode,
+    String callerPhoneMasked,
+    String callerPhoneHash,
+    Double latitude,
+    Double longitude,
+    boolean answeredOnCall,
+    String answer,
+    String batchLabel,
+    List<String> attachments) {
+
+  public TicketReceived {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A ticket with only the fields every channel has. */
+  public TicketReceived(
+      UUID eventId,
+      String ticketNumber,
+      OffsetDateTime receivedAt,
+      String channel,
+      AppealType appealType,
+      String content,
+      String address,
+      String districtCode,
+      String topicCode) {
+    this(
+        eventId,
+        ticketNumber,
+        receivedAt,
+        channel,
+        appealType,
+        content,
+        address,
+        districtCode,
+        topicCode,
+        null,
+        null,
+        null,
+        null,
+        false,
+        null,
+        null,
+        List.of());
+  }
+}

@@ -44,6 +44,35 @@ class EventJsonTest {
   }
 
   @Test
+  void aTicketWithCallerLocationAndAttachmentsCarriesOnlyTheMaskedNumber() {
+    var ticket =
+        new TicketReceived(
+            UUID.randomUUID(),
+            "260131-01-0043",
+            RECEIVED,
+            "hotline-phone",
+            AppealType.CONSULTATION,
+            "咨询社保卡补办地点",
+            null,
+            "630104",
+            "policy-consultation",
+            "138****5678",
+            "9f2c6d0a1b",
+            36.62,
+            101.77,
+            true,
+            "告知到城西区政务服务中心办理",
+            "第十一批",
+            List.of("https://example.org/photo.jpg"));
+
+    String json = EventJson.MAPPER.writeValueAsString(ticket);
+
+    assertThat(EventJson.MAPPER.readValue(json, TicketReceived.class)).isEqualTo(ticket);
+    assertThat(json).contains("138****5678").doesNotContain("13812345678");
+    assertThat(violations("TicketReceived", json)).isEmpty();
+  }
+
+  @Test
   void ticketRoutedSurvivesARoundTripAndMatchesItsSchema() {
     var routed =
         new TicketRouted(

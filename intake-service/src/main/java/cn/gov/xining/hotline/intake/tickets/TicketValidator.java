@@ -2,11 +2,16 @@ package cn.gov.xining.hotline.intake.tickets;
 
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.AppealType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** Checks a request against the catalog and the field limits, collecting every violation. */
@@ -16,14 +21,21 @@ class TicketValidator {
   static final int MAX_CONTENT_CHARACTERS = 4000;
   static final int MAX_ADDRESS_CHARACTERS = 500;
 
-  private final Catalog catalog;
+  static final int MAX_ATTACHMENTS = 10;
+  private static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{9,11}|\\d{7,8})$");
+  private static final Duration OLDEST_RECEIVED = Duration.ofDays(30);
 
-  TicketValidator(Catalog catalog) {
+  private final Catalog catalog;
+  private final Clock clock;
+
+  TicketValidator(Catalog catalog, Clock clock) {
     this.catalog = catalog;
+    this.clock = clock;
   }
 
   List<FieldViolation> violations(TicketRequest request) {
     var violations = new ArrayList<FieldViolation>();
+    checkOptionalFields(request, violations);
     if (isBlank(request.channel())) {
       violations.add(FieldViolation.of("channel", "必须填写来源渠道 (channel is required)"));
     } else {
@@ -72,6 +84,62 @@ class TicketValidator {
           violations);
     }
     return violations;
+  }
+
+  private void checkOptionalFields(TicketRequest request, List<FieldViolation> violations) {
+    if (request.receivedAt() != null) {
+      try {
+        var receivedAt = OffsetDateTime.parse(request.receivedAt());
+        var now = OffsetDateTime.now(clock);
+        if (receivedAt.isAfter(now.plusMinutes(5))
+            || receivedAt.isBefore(now.minus(OLDEST_RECEIVED))) {
+          violations.add(
+              FieldViolation.of(
+                  "receivedAt", "受理时间须在30天内且不晚于现在 (within the last 30 days, not in the future)"));
+        }
+      } catch (DateTimeParseException e) {
+        violations.add(
+            FieldViolation.of(
+                "receivedAt", "受理时间格式应为 2026-01-31T09:15:30+08:00 (ISO-8601 with offset)"));
+      }
+    }
+    if (request.callerPhone() != null
+        && !PHONE
+            .matcher(request.callerPhone().replaceAll("[\\s-]", "").replaceFirst("^\\+?86", ""))
+            .matches()) {
+      violations.add(FieldViolation.of("callerPhone", "电话号码格式不正确 (a mobile or landline number)"));
+    }
+    if (request.callerName() != null) {
+      checkLength("callerName", "来电人姓名", request.callerName(), 50, violations);
+    }
+    if ((request.latitude() == null) != (request.longitude() == null)) {
+      violations.add(
+          FieldViolation.of("latitude", "经纬度须同时填写 (latitude and longitude go together)"));
+    } else if (request.latitude() != null
+        && (Math.abs(request.latitude()) > 90 || Math.abs(request.longitude()) > 180)) {
+      violations.add(FieldViolation.of("latitude", "经纬度超出范围 (out of range)"));
+    }
+    if (request.isAnsweredOnCall() && isBlank(request.answer())) {
+      violations.add(
+          FieldViolation.of("answer", "当场答复的工单须填写答复内容 (required when answered on the call)"));
+    }
+    if (request.answer() != null) {
+      checkLength("answer", "答复内容", request.answer(), 2000, violations);
+    }
+    if (request.batchLabel() != null) {
+      checkLength("batchLabel", "批次", request.batchLabel(), 50, violations);
+    }
+    if (request.attachments() != null) {
+      if (request.attachments().size() > MAX_ATTACHMENTS) {
+        violations.add(FieldViolation.of("attachments", "附件最多10个 (at most 10)"));
+      }
+      if (request.attachments().stream()
+          .anyMatch(
+              link -> link == null || link.length() > 500 || !link.matches("^https?://\\S+$"))) {
+        violations.add(
+            FieldViolation.of("attachments", "附件须为 http(s) 链接 (links must be http or https URLs)"));
+      }
+    }
   }
 
   private static void checkCode(

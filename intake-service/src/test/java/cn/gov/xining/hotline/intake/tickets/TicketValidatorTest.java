@@ -3,13 +3,19 @@ package cn.gov.xining.hotline.intake.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.xining.hotline.catalog.CatalogLoader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 class TicketValidatorTest {
 
   private final TicketValidator validator =
-      new TicketValidator(CatalogLoader.load(new ClassPathResource("catalog/xining-catalog.yaml")));
+      new TicketValidator(
+          CatalogLoader.load(new ClassPathResource("catalog/xining-catalog.yaml")),
+          Clock.fixed(Instant.parse("2026-01-31T02:00:00Z"), ZoneOffset.UTC));
 
   private static TicketRequest heatingCall() {
     return new TicketRequest(
@@ -61,6 +67,55 @@ class TicketValidatorTest {
     assertThat(validator.violations(withContent(fourThousandIdeographs + "。")))
         .singleElement()
         .satisfies(v -> assertThat(v.message()).contains("最多4000字", "当前4001字"));
+  }
+
+  @Test
+  void theOptionalFieldsAreCheckedAndEveryProblemNamed() {
+    var request =
+        new TicketRequest(
+            "hotline-phone",
+            null,
+            "来电人咨询",
+            null,
+            null,
+            null,
+            "2026-03-01T09:00:00+08:00",
+            null,
+            "12345",
+            36.6,
+            null,
+            true,
+            " ",
+            null,
+            List.of("ftp://x", "https://ok.example/a"));
+
+    assertThat(validator.violations(request))
+        .extracting(FieldViolation::field)
+        .containsExactlyInAnyOrder(
+            "receivedAt", "callerPhone", "latitude", "answer", "attachments");
+  }
+
+  @Test
+  void aLetterReceivedYesterdayWithALandlineAndAPlaceIsValid() {
+    var request =
+        new TicketRequest(
+            "letter",
+            "REPORT",
+            "来信反映",
+            "城中区南大街",
+            "630103",
+            null,
+            "2026-01-30T15:00:00+08:00",
+            "李先生",
+            "0971-8123456",
+            36.62,
+            101.78,
+            false,
+            null,
+            "第十一批",
+            List.of("https://files.example/letter.pdf"));
+
+    assertThat(validator.violations(request)).isEmpty();
   }
 
   private static TicketRequest withContent(String content) {

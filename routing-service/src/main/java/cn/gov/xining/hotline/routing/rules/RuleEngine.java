@@ -87,6 +87,23 @@ public class RuleEngine implements RoutingPolicy {
         wordsFromTheFallback = guess.get().evidence();
       }
     }
+    if (ticket.answeredOnCall()) {
+      // 直接办理: the operator already answered on the call; the rules only name the topic.
+      String topic = winner == null ? null : winner.topicFor(facts);
+      return new RoutingDecision(
+          RoutingOutcome.DIRECT,
+          topic,
+          district.districtCode(),
+          Catalog.HOTLINE_UNIT,
+          List.of(),
+          "answered-on-call",
+          rules.version(),
+          "接线员已当场答复，热线直接办理 (answered on the call)",
+          ticket.receivedAt(),
+          Priority.NORMAL,
+          List.of(),
+          district.explanation());
+    }
     if (winner == null) {
       return triage(
           Priority.NORMAL,

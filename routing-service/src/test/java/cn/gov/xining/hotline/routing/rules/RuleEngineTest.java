@@ -4,10 +4,15 @@ import static cn.gov.xining.hotline.routing.rules.Fixtures.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.TicketReceived;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +89,36 @@ class RuleEngineTest {
     assertThat(decision.topicCode()).isEqualTo("garbage");
     assertThat(decision.primaryUnit()).isEqualTo("district");
     assertThat(decision.dueAt()).isNull();
+  }
+
+  @Test
+  void anAppealTheOperatorAnsweredOnTheCallIsDirectWithItsTopicNamed() {
+    var answered =
+        new TicketReceived(
+            UUID.randomUUID(),
+            "260131-01-0002",
+            OffsetDateTime.parse("2026-01-31T10:00:00+08:00"),
+            "hotline-phone",
+            AppealType.CONSULTATION,
+            "家里暖气不热，室温只有十二度。",
+            "城西区胜利路",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            true,
+            "已告知供热企业报修电话",
+            null,
+            List.of());
+
+    var decision = engine.decide(answered);
+
+    assertThat(decision.outcome()).isEqualTo(RoutingOutcome.DIRECT);
+    assertThat(decision.ruleId()).isEqualTo("answered-on-call");
+    assertThat(decision.topicCode()).isEqualTo("heating");
+    assertThat(decision.primaryUnit()).isEqualTo("hotline");
   }
 
   @Test

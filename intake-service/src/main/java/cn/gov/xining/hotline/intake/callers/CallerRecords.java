@@ -1,0 +1,62 @@
+package cn.gov.xining.hotline.intake.callers;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Callers' encrypted contact details per ticket, and the lookup of a repeat caller's tickets. */
+@Component
+public class CallerRecords {
+
+  /** An earlier ticket of the same caller, as an operator sees it. */
+  public record EarlierTicket(String ticketNumber, OffsetDateTime receivedAt) {}
+
+  private final JdbcClient jdbc;
+  private final CallerPrivacy privacy;
+
+  CallerRecords(JdbcClient jdbc, CallerPrivacy privacy) {
+    this.jdbc = jdbc;
+    this.privacy = privacy;
+  }
+
+  public void keep(String ticketNumber, OffsetDateTime receivedAt, String name, String phone) {
+    if (name == null && phone == null) {
+      return; // anonymous: nothing to keep
+    }
+    jdbc.sql(
+            "INSERT INTO ticket_caller (ticket_number, received_at, phone_hash, phone_sealed, name_sealed)"
+                + " VALUES (:number, :receivedAt, :hash, :phone, :name)")
+        .param("number", ticketNumber)
+        .param("receivedAt", receivedAt)
+        .param("hash", phone == null ? null : privacy.hash(phone))
+        .param("phone", phone == null ? null : privacy.encrypt(CallerPrivacy.normalise(phone)))
+        .param("name", name == null ? null : privacy.encrypt(name))
+        .update();
+  }
+
+  /** The caller's tickets since a given time, newest first. */
+  public List<EarlierTicket> ticketsOf(String phone, OffsetDateTime since) {
+    return jdbc.sql(
+            "SELECT ticket_number, received_at FROM ticket_caller"
+                + " WHERE phone_hash = :hash AND received_at >= :since ORDER BY received_at DESC")
+        .param("hash", privacy.hash(phone))
+        .param("since", since)
+        .query(
+            (row, i) ->
+                new EarlierTicket(
+                    row.getString("ticket_number"),
+                    row.getObject("received_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  /** The clear phone number for the callback, or null for an anonymous caller. */
+  public String phoneFor(String ticketNumber) {
+    return jdbc.sql("SELECT phone_sealed FROM ticket_caller WHERE ticket_number = :number")
+        .param("number", ticketNumber)
+        .query(String.class)
+        .optional()
+        .map(privacy::decrypt)
+        .orElse(null);
+  }
+}
