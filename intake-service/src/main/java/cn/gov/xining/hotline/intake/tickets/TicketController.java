@@ -1,9 +1,11 @@
 package cn.gov.xining.hotline.intake.tickets;
 
+import cn.gov.xining.hotline.intake.idempotency.IdempotentRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,14 +16,27 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketController {
 
   private final TicketIntake intake;
+  private final IdempotentRequests idempotent;
 
-  TicketController(TicketIntake intake) {
+  TicketController(TicketIntake intake, IdempotentRequests idempotent) {
     this.intake = intake;
+    this.idempotent = idempotent;
   }
 
+  /**
+   * With an {@code Idempotency-Key}, a retried request returns the same ticket (same number), the
+   * same key with another body is refused (422), and a duplicate sent while the first is still
+   * being processed gets 409.
+   */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  TicketReceipt receive(@RequestBody TicketRequest request) {
-    return intake.receive(request);
+  TicketReceipt receive(
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody TicketRequest request) {
+    if (idempotencyKey == null) {
+      return intake.receive(request);
+    }
+    return idempotent.once(
+        idempotencyKey, request, TicketReceipt.class, () -> intake.receive(request));
   }
 }

@@ -1,5 +1,8 @@
 package cn.gov.xining.hotline.intake.tickets;
 
+import cn.gov.xining.hotline.intake.idempotency.IdempotencyKeyReusedException;
+import cn.gov.xining.hotline.intake.idempotency.InvalidIdempotencyKeyException;
+import cn.gov.xining.hotline.intake.idempotency.RequestInProgressException;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,5 +49,40 @@ class TicketProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(problem);
+  }
+
+  @ExceptionHandler
+  ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "idempotency-key-reused",
+        "幂等键已用于另一请求 (Idempotency-Key reused)",
+        e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail requestInProgress(RequestInProgressException e) {
+    return problem(
+        HttpStatus.CONFLICT,
+        "request-in-progress",
+        "同一请求正在处理 (Request in progress)",
+        e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalidIdempotencyKey(InvalidIdempotencyKeyException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-idempotency-key",
+        "幂等键不合格 (Invalid Idempotency-Key)",
+        e.getMessage());
+  }
+
+  private static ProblemDetail problem(
+      HttpStatus status, String type, String title, String detail) {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/" + type));
+    problem.setTitle(title);
+    return problem;
   }
 }

@@ -1,0 +1,91 @@
+package cn.gov.xining.hotline.intake.idempotency;
+
+import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.HotlineTime;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a request at most once per key: the first request with a key claims it, later ones with the
+ * same body get the first one's answer, with another body a refusal, and while the first is still
+ * running a conflict.
+ */
+@Component
+public class IdempotentRequests {
+
+  static final int MAX_KEY_LENGTH = 200;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  IdempotentRequests(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public <T> T once(String key, Object request, Class<T> answerType, Supplier<T> action) {
+    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+      throw new InvalidIdempotencyKeyException();
+    }
+    String fingerprint = fingerprint(request);
+    try {
+      jdbc.sql(
+              "INSERT INTO idempotency_key (idem_key, fingerprint, created_at)"
+                  + " VALUES (:key, :fingerprint, :now)")
+          .param("key", key)
+          .param("fingerprint", fingerprint)
+          .param("now", HotlineTime.now(clock))
+          .update();
+    } catch (DuplicateKeyException seenBefore) {
+      return earlierAnswer(key, fingerprint, answerType);
+    }
+    T answer;
+    try {
+      answer = action.get();
+    } catch (RuntimeException failed) {
+      // Nothing was accepted: the client may retry with the same key.
+      jdbc.sql("DELETE FROM idempotency_key WHERE idem_key = :key").param("key", key).update();
+      throw failed;
+    }
+    jdbc.sql("UPDATE idempotency_key SET answer = :answer WHERE idem_key = :key")
+        .param("answer", EventJson.MAPPER.writeValueAsString(answer))
+        .param("key", key)
+        .update();
+    return answer;
+  }
+
+  private <T> T earlierAnswer(String key, String fingerprint, Class<T> answerType) {
+    var row =
+        jdbc.sql("SELECT fingerprint, answer FROM idempotency_key WHERE idem_key = :key")
+            .param("key", key)
+            .query((rs, i) -> new String[] {rs.getString("fingerprint"), rs.getString("answer")})
+            .optional()
+            .orElseThrow(RequestInProgressException::new); // deleted by a failing first request
+    if (!row[0].equals(fingerprint)) {
+      throw new IdempotencyKeyReusedException();
+    }
+    if (row[1] == null) {
+      throw new RequestInProgressException();
+    }
+    return EventJson.MAPPER.readValue(row[1], answerType);
+  }
+
+  private static String fingerprint(Object request) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  EventJson.MAPPER.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package cn.gov.xining.hotline.intake.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.TopicProbe;
+import com.jayway.jsonpath.JsonPath;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@SpringBootTest(
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "spring.datasource.url=jdbc:h2:mem:intake-idempotency;DB_CLOSE_DELAY=-1"
+    })
+@EmbeddedKafka(partitions = 1)
+@AutoConfigureMockMvc
+class IdempotencyKeyTest {
+
+  private static final String CALL =
+      "{\"channel\":\"hotline-phone\",\"content\":\"来电人反映小区停水两天。\",\"topicCode\":\"water-supply\"}";
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcClient jdbc;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrapServers;
+
+  @Test
+  void aRetriedRequestGetsTheSameTicketAndIsPublishedOnce() throws Exception {
+    String key = UUID.randomUUID().toString();
+
+    String first = number(post(key, CALL).andExpect(status().isCreated()));
+    String retried = number(post(key, CALL).andExpect(status().isCreated()));
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(new TopicProbe(bootstrapServers).recordsFor(Topics.TICKETS_RECEIVED, first))
+        .hasSize(1);
+  }
+
+  @Test
+  void theSameKeyWithAnotherRequestIsRefused() throws Exception {
+    String key = UUID.randomUUID().toString();
+    post(key, CALL).andExpect(status().isCreated());
+
+    post(key, CALL.replace("停水两天", "停水三天"))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            jsonPath("$.type")
+                .value("https://hotline.xining.gov.cn/problems/idempotency-key-reused"));
+  }
+
+  @Test
+  void aDuplicateWhileTheFirstIsStillBeingProcessedIsAConflict() throws Exception {
+    String key = UUID.randomUUID().toString();
+    // The first request has claimed the key but not answered yet.
+    post(key, CALL).andExpect(status().isCreated());
+    jdbc.sql("UPDATE idempotency_key SET answer = NULL WHERE idem_key = :key")
+        .param("key", key)
+        .update();
+
+    post(key, CALL)
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/request-in-progress"));
+  }
+
+  @Test
+  void withoutAKeyEveryRequestIsANewTicket() throws Exception {
+    String first = number(post(null, CALL).andExpect(status().isCreated()));
+    String second = number(post(null, CALL).andExpect(status().isCreated()));
+
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  private ResultActions post(String key, String body) throws Exception {
+    var request =
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/tickets")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body);
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return mvc.perform(request);
+  }
+
+  private static String number(ResultActions result) throws Exception {
+    return JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.ticketNumber");
+  }
+}
