@@ -1,0 +1,90 @@
+package cn.gov.xining.hotline.intake.web;
+
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Limits how fast each client may submit tickets (Resilience4j), answering 429 with {@code
+ * Retry-After}: one runaway web gateway must not crowd out the operators. A client is its {@code
+ * X-Client-Id} header (an operator console or a channel gateway), else its address.
+ */
+@Component
+class ClientRateLimit extends OncePerRequestFilter {
+
+  /**
+   * @param ticketsPerPeriod how many ticket submissions one client may make per period
+   * @param period the period
+   */
+  @ConfigurationProperties("hotline.intake.rate-limit")
+  record Properties(
+      @DefaultValue("50") int ticketsPerPeriod, @DefaultValue("1s") Duration period) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final RateLimiterRegistry limiters;
+  private final Properties properties;
+  private final MeterRegistry meters;
+
+  ClientRateLimit(Properties properties, MeterRegistry meters) {
+    this.properties = properties;
+    this.meters = meters;
+    this.limiters =
+        RateLimiterRegistry.of(
+            RateLimiterConfig.custom()
+                .limitForPeriod(properties.ticketsPerPeriod())
+                .limitRefreshPeriod(properties.period())
+                .timeoutDuration(Duration.ZERO)
+                .build());
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !("POST".equals(request.getMethod())
+        && request.getRequestURI().startsWith("/api/tickets"));
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String client = request.getHeader("X-Client-Id");
+    if (client == null || client.isBlank()) {
+      client = request.getRemoteAddr();
+    }
+    if (limiters.rateLimiter(client).acquirePermission()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    meters.counter("hotline.intake.rate.limited").increment();
+    long retryAfter = Math.max(1, (properties.period().toMillis() + 999) / 1000);
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "提交过于频繁，请%d秒后重试 (too many tickets from this client; retry after %d s)"
+                .formatted(retryAfter, retryAfter));
+    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/too-many-requests"));
+    problem.setTitle("提交过于频繁 (Too many requests)");
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    JSON.writeValue(response.getOutputStream(), problem);
+  }
+}
