@@ -8,17 +8,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits how fast each client may submit tickets (Resilience4j), answering 429 with {@code
@@ -35,8 +31,6 @@ class ClientRateLimit extends OncePerRequestFilter {
   @ConfigurationProperties("hotline.intake.rate-limit")
   record Properties(
       @DefaultValue("50") int ticketsPerPeriod, @DefaultValue("1s") Duration period) {}
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final RateLimiterRegistry limiters;
   private final Properties properties;
@@ -74,17 +68,13 @@ class ClientRateLimit extends OncePerRequestFilter {
     }
     meters.counter("hotline.intake.rate.limited").increment();
     long retryAfter = Math.max(1, (properties.period().toMillis() + 999) / 1000);
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.TOO_MANY_REQUESTS,
-            "提交过于频繁，请%d秒后重试 (too many tickets from this client; retry after %d s)"
-                .formatted(retryAfter, retryAfter));
-    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/too-many-requests"));
-    problem.setTitle("提交过于频繁 (Too many requests)");
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    JSON.writeValue(response.getOutputStream(), problem);
+    ProblemResponses.write(
+        response,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "too-many-requests",
+        "提交过于频繁 (Too many requests)",
+        "提交过于频繁，请%d秒后重试 (too many tickets from this client; retry after %d s)"
+            .formatted(retryAfter, retryAfter));
   }
 }

@@ -5,16 +5,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body larger than any ticket can be (4,000 characters of content and a few
@@ -29,8 +25,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
   @ConfigurationProperties("hotline.intake.http")
   record Properties(@DefaultValue("64KB") DataSize maxRequestSize) {}
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private final Properties properties;
 
   RequestSizeLimit(Properties properties) {
@@ -44,18 +38,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
     long declared = request.getContentLengthLong();
     long limit = properties.maxRequestSize().toBytes();
     if (declared > limit) {
-      var problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.CONTENT_TOO_LARGE,
-              "请求内容过大：%d字节，上限%d字节 (the request body is %d bytes; the limit is %d)"
-                  .formatted(declared, limit, declared, limit));
-      problem.setType(URI.create("https://hotline.xining.gov.cn/problems/request-too-large"));
-      problem.setTitle("请求内容过大 (Request too large)");
-      problem.setInstance(URI.create(request.getRequestURI()));
-      response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      JSON.writeValue(response.getOutputStream(), problem);
+      ProblemResponses.write(
+          response,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "request-too-large",
+          "请求内容过大 (Request too large)",
+          "请求内容过大：%d字节，上限%d字节 (the request body is %d bytes; the limit is %d)"
+              .formatted(declared, limit, declared, limit));
       return;
     }
     chain.doFilter(request, response);

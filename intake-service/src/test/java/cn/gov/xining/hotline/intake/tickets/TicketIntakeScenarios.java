@@ -1,7 +1,6 @@
 package cn.gov.xining.hotline.intake.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -125,9 +123,5 @@ abstract class TicketIntakeScenarios {
             .getResponse()
             .getContentAsString();
     return JsonPath.read(body, "$.ticketNumber");
-  }
-
-  static void awaitQuietly(Runnable assertion) {
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(assertion::run);
   }
 }

@@ -48,10 +48,6 @@ public class TriageBacklog {
     }
   }
 
-  public Optional<TicketTriaged> find(String ticketNumber) {
-    return Optional.ofNullable(waiting.get(ticketNumber));
-  }
-
   /** Takes a ticket off the backlog for one dispatch; empty if it is not (or no longer) waiting. */
   Optional<TicketTriaged> claim(String ticketNumber) {
     return Optional.ofNullable(waiting.remove(ticketNumber));

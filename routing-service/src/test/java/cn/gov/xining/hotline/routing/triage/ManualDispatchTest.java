@@ -92,13 +92,7 @@ class ManualDispatchTest {
   void twoOperatorsDispatchingTheSameTicketAtOnceProduceOneDispatch() throws Exception {
     var probe = new TopicProbe(bootstrapServers);
     String number = probe.receive("村口垃圾池满了半个月没人拉。", null, null, null);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                mvc.perform(get("/api/routing/triage"))
-                    .andExpect(
-                        jsonPath("$[?(@.ticket.ticketNumber=='" + number + "')]").isNotEmpty()));
+    awaitInTriage(number);
     String body = "{\"dispatcher\":\"派单员\",\"topicCode\":\"garbage\",\"districtCode\":\"630121\"}";
 
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -134,13 +128,7 @@ class ManualDispatchTest {
   void aDispatchWithoutTheDistrictTheRouteNeedsIsRefusedNamingTheField() throws Exception {
     var probe = new TopicProbe(bootstrapServers);
     String number = probe.receive("我要反映一个情况。", null, null, null);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                mvc.perform(get("/api/routing/triage"))
-                    .andExpect(
-                        jsonPath("$[?(@.ticket.ticketNumber=='" + number + "')]").isNotEmpty()));
+    awaitInTriage(number);
 
     mvc.perform(
             post("/api/routing/triage/{number}/dispatch", number)
@@ -148,5 +136,15 @@ class ManualDispatchTest {
                 .content("{\"dispatcher\":\"派单员王芳\",\"topicCode\":\"garbage\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.problems[0]").value(Matchers.startsWith("districtCode")));
+  }
+
+  private void awaitInTriage(String number) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/routing/triage"))
+                    .andExpect(
+                        jsonPath("$[?(@.ticket.ticketNumber=='" + number + "')]").isNotEmpty()));
   }
 }
