@@ -3,7 +3,7 @@ package cn.gov.xining.hotline.intake.tickets;
 import java.util.List;
 
 /** A ticket request broke one or more rules; carries every violation, not just the first. */
-class InvalidTicketException extends RuntimeException {
+public class InvalidTicketException extends RuntimeException {
 
   private final List<FieldViolation> violations;
 
@@ -12,7 +12,7 @@ class InvalidTicketException extends RuntimeException {
     this.violations = List.copyOf(violations);
   }
 
-  List<FieldViolation> violations() {
+  public List<FieldViolation> violations() {
     return violations;
   }
 }

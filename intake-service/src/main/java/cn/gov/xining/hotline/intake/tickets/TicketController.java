@@ -1,8 +1,12 @@
 package cn.gov.xining.hotline.intake.tickets;
 
+import cn.gov.xining.hotline.intake.history.TicketHistory;
+import cn.gov.xining.hotline.intake.history.TicketRecord;
 import cn.gov.xining.hotline.intake.idempotency.IdempotentRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,10 +21,18 @@ class TicketController {
 
   private final TicketIntake intake;
   private final IdempotentRequests idempotent;
+  private final TicketHistory history;
 
-  TicketController(TicketIntake intake, IdempotentRequests idempotent) {
+  TicketController(TicketIntake intake, IdempotentRequests idempotent, TicketHistory history) {
     this.intake = intake;
     this.idempotent = idempotent;
+    this.history = history;
+  }
+
+  /** The ticket as published and its status history, as far as intake knows it. */
+  @GetMapping("/{ticketNumber}")
+  TicketRecord ticket(@PathVariable String ticketNumber) {
+    return history.find(ticketNumber).orElseThrow(() -> new UnknownTicketException(ticketNumber));
   }
 
   /**

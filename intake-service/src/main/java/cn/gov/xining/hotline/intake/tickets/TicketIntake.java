@@ -5,16 +5,24 @@ import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.callers.CallerPrivacy;
 import cn.gov.xining.hotline.intake.callers.CallerRecords;
+import cn.gov.xining.hotline.intake.history.TicketHistory;
 import cn.gov.xining.hotline.intake.numbering.TicketNumbers;
+import cn.gov.xining.hotline.intake.outbox.TicketOutbox;
+import cn.gov.xining.hotline.intake.outbox.TicketPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Turns a valid request into a numbered, published ticket. */
+/**
+ * Turns a valid request into a numbered, stored ticket and hands it to Kafka. The number is given
+ * out only once the ticket is in intake's database; whether Kafka acknowledged it while the
+ * operator waited only decides between {@code PUBLISHED} and {@code QUEUED}.
+ */
 @Service
-class TicketIntake {
+public class TicketIntake {
 
   private final TicketValidator validator;
   private final TicketNumbers numbers;
@@ -23,6 +31,9 @@ class TicketIntake {
   private final MeterRegistry meters;
   private final CallerPrivacy privacy;
   private final CallerRecords callers;
+  private final TicketHistory history;
+  private final TicketOutbox outbox;
+  private final TransactionTemplate transaction;
 
   TicketIntake(
       TicketValidator validator,
@@ -31,7 +42,10 @@ class TicketIntake {
       Clock clock,
       MeterRegistry meters,
       CallerPrivacy privacy,
-      CallerRecords callers) {
+      CallerRecords callers,
+      TicketHistory history,
+      TicketOutbox outbox,
+      TransactionTemplate transaction) {
     this.validator = validator;
     this.numbers = numbers;
     this.publisher = publisher;
@@ -39,9 +53,12 @@ class TicketIntake {
     this.meters = meters;
     this.privacy = privacy;
     this.callers = callers;
+    this.history = history;
+    this.outbox = outbox;
+    this.transaction = transaction;
   }
 
-  TicketReceipt receive(TicketRequest request) {
+  public TicketReceipt receive(TicketRequest request) {
     var violations = validator.violations(request);
     if (!violations.isEmpty()) {
       throw new InvalidTicketException(violations);
@@ -73,12 +90,16 @@ class TicketIntake {
             blankToNull(request.answer()),
             blankToNull(request.batchLabel()),
             request.attachments());
-    // Kept before publishing so the callback number is never missing for a published ticket; a
-    // ticket the broker refused leaves a row no one can look up by number.
-    callers.keep(ticket.ticketNumber(), receivedAt, blankToNull(request.callerName()), phone);
-    publisher.publish(ticket);
+    transaction.executeWithoutResult(
+        stored -> {
+          callers.keep(ticket.ticketNumber(), receivedAt, blankToNull(request.callerName()), phone);
+          history.received(ticket, now);
+          outbox.enqueue(ticket.ticketNumber(), publisher.leaseFrom(now));
+        });
     meters.counter("hotline.tickets.accepted", "channel", ticket.channel()).increment();
-    return new TicketReceipt(ticket.ticketNumber(), ticket.receivedAt(), "RECEIVED");
+    boolean published = publisher.publishNow(ticket);
+    return new TicketReceipt(
+        ticket.ticketNumber(), ticket.receivedAt(), published ? "PUBLISHED" : "QUEUED");
   }
 
   private static String blankToNull(String value) {

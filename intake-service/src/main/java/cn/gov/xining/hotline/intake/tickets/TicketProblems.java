@@ -4,10 +4,8 @@ import cn.gov.xining.hotline.intake.idempotency.IdempotencyKeyReusedException;
 import cn.gov.xining.hotline.intake.idempotency.InvalidIdempotencyKeyException;
 import cn.gov.xining.hotline.intake.idempotency.RequestInProgressException;
 import java.net.URI;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -21,8 +19,6 @@ class TicketProblems extends ResponseEntityExceptionHandler {
 
   static final URI INVALID_TICKET =
       URI.create("https://hotline.xining.gov.cn/problems/invalid-ticket");
-  static final URI BROKER_UNAVAILABLE =
-      URI.create("https://hotline.xining.gov.cn/problems/broker-unavailable");
 
   @ExceptionHandler
   ProblemDetail invalidTicket(InvalidTicketException e) {
@@ -38,17 +34,9 @@ class TicketProblems extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException e) {
-    logger.warn("ticket not accepted: " + e.getCause());
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "消息服务未确认工单，请稍后重试；未给出工单编号 (the broker did not confirm the ticket; no number was given)");
-    problem.setType(BROKER_UNAVAILABLE);
-    problem.setTitle("暂时无法受理 (Temporarily unavailable)");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(problem);
+  ProblemDetail unknownTicket(UnknownTicketException e) {
+    return problem(
+        HttpStatus.NOT_FOUND, "unknown-ticket", "没有这个工单 (Unknown ticket)", e.getMessage());
   }
 
   @ExceptionHandler

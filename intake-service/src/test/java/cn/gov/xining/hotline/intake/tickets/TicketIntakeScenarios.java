@@ -1,14 +1,24 @@
 package cn.gov.xining.hotline.intake.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.Priority;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +54,7 @@ abstract class TicketIntakeScenarios {
             .andExpect(
                 jsonPath("$.ticketNumber")
                     .value(org.hamcrest.Matchers.matchesPattern("\\d{6}-01-\\d{4,}")))
-            .andExpect(jsonPath("$.status").value("RECEIVED"))
+            .andExpect(jsonPath("$.status").value("PUBLISHED"))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -112,6 +122,63 @@ abstract class TicketIntakeScenarios {
                 .content("channel=letter"))
         .andExpect(status().isUnsupportedMediaType())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void aTicketsHistoryShowsItStoredPublishedAndWhereRoutingSentIt() throws Exception {
+    String number = postAndReadNumber();
+    mvc.perform(get("/api/tickets/" + number))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("PUBLISHED"))
+        .andExpect(jsonPath("$.ticket.content").value(org.hamcrest.Matchers.containsString("暖气")))
+        .andExpect(
+            jsonPath("$.history[*].status")
+                .value(org.hamcrest.Matchers.contains("RECEIVED", "PUBLISHED")));
+
+    var decision =
+        new TicketRouted(
+            UUID.randomUUID(),
+            number,
+            OffsetDateTime.now(),
+            OffsetDateTime.parse("2026-01-31T10:00:00+08:00"),
+            "hotline-phone",
+            RoutingOutcome.TRANSFER,
+            "heating",
+            "630104",
+            "heating",
+            List.of(),
+            "heating",
+            "test",
+            "供暖问题",
+            OffsetDateTime.parse("2026-02-02T10:00:00+08:00"),
+            Priority.NORMAL);
+    var probe = new TopicProbe(bootstrapServers);
+    // Delivered twice, as a redelivery after a consumer crash would: recorded once.
+    probe.sendRaw(Topics.ROUTING_DECISIONS, number, EventJson.MAPPER.writeValueAsString(decision));
+    probe.sendRaw(Topics.ROUTING_DECISIONS, number, EventJson.MAPPER.writeValueAsString(decision));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/tickets/" + number))
+                    .andExpect(jsonPath("$.status").value("TRANSFERRED"))
+                    .andExpect(jsonPath("$.agencyResponsible").value("heating"))
+                    .andExpect(jsonPath("$.expectedAt").value("2026-02-02T10:00:00+08:00"))
+                    .andExpect(
+                        jsonPath("$.history[*].status")
+                            .value(
+                                org.hamcrest.Matchers.contains(
+                                    "RECEIVED", "PUBLISHED", "TRANSFERRED"))));
+  }
+
+  @Test
+  void anUnknownTicketNumberIsANotFoundProblem() throws Exception {
+    mvc.perform(get("/api/tickets/990101-01-0001"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("990101-01-0001")));
   }
 
   private String postAndReadNumber() throws Exception {

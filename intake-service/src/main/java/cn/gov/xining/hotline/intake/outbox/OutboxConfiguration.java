@@ -1,0 +1,46 @@
+package cn.gov.xining.hotline.intake.outbox;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The broker's circuit breaker, the relay's schedule and the outbox's metrics. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class OutboxConfiguration {
+
+  /** Published as {@code resilience4j.circuitbreaker.state{name="kafka-broker"}}. */
+  @Bean
+  CircuitBreaker brokerBreaker(OutboxProperties properties, MeterRegistry meters) {
+    var breaker = properties.breaker();
+    var config =
+        CircuitBreakerConfig.custom()
+            .failureRateThreshold(breaker.failureRateThreshold())
+            .slowCallRateThreshold(breaker.failureRateThreshold())
+            .slowCallDurationThreshold(properties.publishWait())
+            .slidingWindowSize(breaker.slidingWindow())
+            .minimumNumberOfCalls(breaker.minimumCalls())
+            .waitDurationInOpenState(breaker.openFor())
+            .permittedNumberOfCallsInHalfOpenState(breaker.trialCalls())
+            // Half-open is reached by time, not by the next caller, so the relay's next round
+            // tries the broker even when no operator is posting.
+            .automaticTransitionFromOpenToHalfOpenEnabled(true)
+            .build();
+    var registry = CircuitBreakerRegistry.of(config);
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+    return registry.circuitBreaker("kafka-broker");
+  }
+
+  @Bean
+  Gauge outboxBacklog(TicketOutbox outbox, MeterRegistry meters) {
+    return Gauge.builder("hotline.intake.outbox.backlog", outbox, TicketOutbox::backlog)
+        .description("tickets stored and not yet acknowledged by Kafka")
+        .register(meters);
+  }
+}

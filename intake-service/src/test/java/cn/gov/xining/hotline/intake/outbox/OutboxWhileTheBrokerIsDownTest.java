@@ -1,0 +1,136 @@
+package cn.gov.xining.hotline.intake.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.RestartableBroker;
+import cn.gov.xining.hotline.testsupport.TopicProbe;
+import com.jayway.jsonpath.JsonPath;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The broker is not there when operators take calls: every ticket still gets a number, at once once
+ * the breaker has opened, and when the broker comes up each one reaches the received topic exactly
+ * once.
+ */
+@SpringBootTest(
+    properties = {
+      "spring.kafka.producer.properties.max.block.ms=500",
+      "spring.kafka.producer.properties.request.timeout.ms=500",
+      "spring.kafka.producer.properties.delivery.timeout.ms=1000",
+      "hotline.intake.outbox.publish-wait=1s",
+      "hotline.intake.outbox.relay-interval=200ms",
+      "hotline.intake.outbox.breaker.open-for=1s",
+      "spring.datasource.url=jdbc:h2:mem:intake-outbox;DB_CLOSE_DELAY=-1"
+    })
+@AutoConfigureMockMvc
+class OutboxWhileTheBrokerIsDownTest {
+
+  private static final RestartableBroker broker = new RestartableBroker();
+
+  @DynamicPropertySource
+  static void broker(DynamicPropertyRegistry registry) {
+    broker.start();
+    registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired CircuitBreaker brokerBreaker;
+  @Autowired MeterRegistry meters;
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  @Test
+  void ticketsTakenDuringAnOutageReachTheReceivedTopicOnceEachWhenTheBrokerIsBack()
+      throws Exception {
+    var numbers = new ArrayList<String>();
+    numbers.add(takeCall("来电反映小区停水。", "PUBLISHED"));
+    broker.stop();
+    for (int i = 0; i < 12; i++) {
+      var response =
+          mvc.perform(
+                  post("/api/tickets")
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .content(
+                          """
+                          {"channel":"hotline-phone","content":"来电反映小区停水第%d天。",
+                           "callerPhone":"13812345678"}
+                          """
+                              .formatted(i + 1)))
+              .andExpect(status().isCreated())
+              .andExpect(jsonPath("$.status").value("QUEUED"))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      numbers.add(JsonPath.read(response, "$.ticketNumber"));
+    }
+    assertThat(brokerBreaker.getState())
+        .as("after repeated failures intake stops trying the broker on the operator's time")
+        .isIn(CircuitBreaker.State.OPEN, CircuitBreaker.State.HALF_OPEN);
+    assertThat(meters.get("hotline.intake.outbox.backlog").gauge().value()).isEqualTo(12);
+    mvc.perform(get("/api/tickets/" + numbers.get(1)))
+        .andExpect(jsonPath("$.status").value("RECEIVED"))
+        .andExpect(jsonPath("$.ticket.callerPhoneMasked").value("138****5678"));
+
+    broker.start();
+
+    var probe = new TopicProbe(broker.bootstrapServers());
+    await("every queued ticket published")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> meters.get("hotline.intake.outbox.backlog").gauge().value() == 0);
+    Map<String, Long> perNumber =
+        probe.readAll(Topics.TICKETS_RECEIVED).stream()
+            .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+    assertThat(perNumber).containsOnlyKeys(numbers);
+    assertThat(perNumber.values()).containsOnly(1L);
+    mvc.perform(get("/api/tickets/" + numbers.get(1)))
+        .andExpect(jsonPath("$.status").value("PUBLISHED"))
+        .andExpect(jsonPath("$.history[1].detail").value("sent by the outbox relay"));
+
+    // The breaker lets the next ticket try the broker again; it goes straight to Kafka and the
+    // breaker closes.
+    takeCall("来电反映停水已恢复。", "PUBLISHED");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> brokerBreaker.getState() == CircuitBreaker.State.CLOSED);
+  }
+
+  private String takeCall(String content, String expectedStatus) throws Exception {
+    var response =
+        mvc.perform(
+                post("/api/tickets")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"channel\":\"hotline-phone\",\"content\":\"%s\"}".formatted(content)))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.status").value(expectedStatus))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(response, "$.ticketNumber");
+  }
+}
