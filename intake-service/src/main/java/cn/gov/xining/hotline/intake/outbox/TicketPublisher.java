@@ -173,6 +173,7 @@ public class TicketPublisher {
     if (failure == null) {
       breaker.onSuccess(took, TimeUnit.NANOSECONDS);
       relayLatency.record(took, TimeUnit.NANOSECONDS);
+      log.info("outbox relay: {} stored tickets published", acknowledged);
     } else {
       breaker.onError(took, TimeUnit.NANOSECONDS, failure);
       log.warn(

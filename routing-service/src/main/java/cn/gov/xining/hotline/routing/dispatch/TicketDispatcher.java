@@ -4,9 +4,12 @@ import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
  * assignments and the consumed offsets are committed together or not at all, so a routing process
  * killed mid-batch leaves every ticket assigned exactly once. A record that cannot be read or
  * decided is dead-lettered inside the same transaction and the rest of the batch goes on; one
- * transaction per ticket would cost a broker round trip per ticket.
+ * transaction per ticket would cost a broker round trip per ticket. A ticket number already decided
+ * is skipped: intake's outbox may publish a ticket twice (see {@link DecidedTickets}).
  */
 @Component
 class TicketDispatcher {
@@ -31,6 +35,8 @@ class TicketDispatcher {
   private final ConsumerRecordRecoverer deadLetters;
   private final Clock clock;
   private final Timer decisionLatency;
+  private final DecidedTickets decided;
+  private final Counter duplicates;
 
   TicketDispatcher(
       RoutingPolicy policy,
@@ -38,7 +44,8 @@ class TicketDispatcher {
       KafkaTemplate<String, Object> kafka,
       ConsumerRecordRecoverer deadLetters,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      DecidedTickets decided) {
     this.policy = policy;
     this.publisher = publisher;
     this.kafka = kafka;
@@ -48,20 +55,34 @@ class TicketDispatcher {
         Timer.builder("hotline.routing.decision.latency")
             .description("time to decide one ticket, without publishing")
             .register(meters);
+    this.decided = decided;
+    this.duplicates =
+        Counter.builder("hotline.routing.duplicates")
+            .description("tickets received again under a number already decided, and skipped")
+            .register(meters);
   }
 
   @KafkaListener(id = "ticket-dispatcher", topics = Topics.TICKETS_RECEIVED, batch = "true")
   void dispatch(List<ConsumerRecord<String, TicketReceived>> records) {
+    var decidedNow = new ArrayList<String>();
+    var numbersInThisPoll = new HashSet<String>();
     for (var record : records) {
       try {
         var ticket = readable(record);
+        if (decided.contains(ticket.ticketNumber())
+            || !numbersInThisPoll.add(ticket.ticketNumber())) {
+          duplicates.increment();
+          continue;
+        }
         var decision = decisionLatency.record(() -> policy.decide(ticket));
         publisher.publish(kafka, ticket, decision, HotlineTime.now(clock));
+        decidedNow.add(ticket.ticketNumber());
       } catch (RuntimeException unroutable) {
         // Unreadable, or the engine could not decide (e.g. a date past the working calendar).
         deadLetters.accept(record, unroutable);
       }
     }
+    decided.addWhenCommitted(decidedNow);
   }
 
   private static TicketReceived readable(ConsumerRecord<String, TicketReceived> record) {

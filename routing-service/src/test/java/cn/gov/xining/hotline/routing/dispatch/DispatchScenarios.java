@@ -3,14 +3,19 @@ package cn.gov.xining.hotline.routing.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.xining.hotline.contract.AppealType;
+import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -23,6 +28,8 @@ abstract class DispatchScenarios {
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
+
+  @Autowired DecidedTickets decidedTickets;
 
   TopicProbe probe;
 
@@ -150,6 +157,62 @@ abstract class DispatchScenarios {
                       });
               assertThat(probe.recordsFor(Topics.assignmentsOf("water"), next)).hasSize(1);
             });
+  }
+
+  @Test
+  void aTicketPublishedTwiceUnderOneNumberIsDecidedAndAssignedOnce() {
+    String number = numbered();
+    String ticket = ticketJson(number, "来电人反映工地老板拖欠三个月工资。");
+    probe.sendRaw(Topics.TICKETS_RECEIVED, number, ticket);
+    probe.sendRaw(Topics.TICKETS_RECEIVED, number, ticket); // intake's outbox re-sending it
+    var next = receive("water-supply", null, "小区停水两天了。");
+
+    awaitDecided(next);
+    assertThat(probe.recordsFor(Topics.ROUTING_DECISIONS, number)).hasSize(1);
+    assertThat(probe.recordsFor(Topics.assignmentsOf("hrss"), number)).hasSize(1);
+  }
+
+  @Test
+  void aTicketDecidedBeforeARestartIsRecognisedFromTheDecisionsTopic() {
+    String number = numbered();
+    // Decided by an earlier routing process: only the decisions topic remembers it.
+    probe.sendRaw(
+        Topics.ROUTING_DECISIONS,
+        number,
+        "{\"ticketNumber\":\"%s\",\"outcome\":\"DIRECT\"}".formatted(number));
+    decidedTickets.reload();
+
+    probe.sendRaw(Topics.TICKETS_RECEIVED, number, ticketJson(number, "小区停水两天了。"));
+    var next = receive("water-supply", null, "小区又停水了。");
+
+    awaitDecided(next);
+    assertThat(probe.recordsFor(Topics.ROUTING_DECISIONS, number)).hasSize(1);
+    assertThat(probe.recordsFor(Topics.assignmentsOf("water"), number)).isEmpty();
+  }
+
+  private void awaitDecided(String number) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !probe.recordsFor(Topics.ROUTING_DECISIONS, number).isEmpty());
+  }
+
+  /** A number of intake's form, so the compact bit sets are the ones exercised. */
+  private static String numbered() {
+    return "260131-97-%05d".formatted(SEQUENCE.incrementAndGet() + 10_000);
+  }
+
+  private static String ticketJson(String number, String content) {
+    return EventJson.MAPPER.writeValueAsString(
+        new TicketReceived(
+            UUID.randomUUID(),
+            number,
+            OffsetDateTime.parse("2026-01-31T09:00:00+08:00"),
+            "hotline-phone",
+            AppealType.COMPLAINT,
+            content,
+            null,
+            "630105",
+            null));
   }
 
   /** Publishes a ticket as intake would and returns its number. */
