@@ -20,18 +20,36 @@ public class CallerRecords {
     this.privacy = privacy;
   }
 
-  public void keep(String ticketNumber, OffsetDateTime receivedAt, String name, String phone) {
-    if (name == null && phone == null) {
-      return; // anonymous: nothing to keep
+  /**
+   * A caller's details as they are kept: the phone number's keyed hash, number and name encrypted.
+   * All null for an anonymous caller.
+   */
+  public record SealedCaller(String phoneHash, String phoneSealed, String nameSealed) {
+    boolean anonymous() {
+      return phoneSealed == null && nameSealed == null;
+    }
+  }
+
+  /** Hashes and encrypts, before the transaction that keeps the result: it holds no locks then. */
+  public SealedCaller seal(String name, String phone) {
+    return new SealedCaller(
+        phone == null ? null : privacy.hash(phone),
+        phone == null ? null : privacy.encrypt(CallerPrivacy.normalise(phone)),
+        name == null ? null : privacy.encrypt(name));
+  }
+
+  public void keep(String ticketNumber, OffsetDateTime receivedAt, SealedCaller caller) {
+    if (caller.anonymous()) {
+      return; // nothing to keep
     }
     jdbc.sql(
             "INSERT INTO ticket_caller (ticket_number, received_at, phone_hash, phone_sealed, name_sealed)"
                 + " VALUES (:number, :receivedAt, :hash, :phone, :name)")
         .param("number", ticketNumber)
         .param("receivedAt", receivedAt)
-        .param("hash", phone == null ? null : privacy.hash(phone))
-        .param("phone", phone == null ? null : privacy.encrypt(CallerPrivacy.normalise(phone)))
-        .param("name", name == null ? null : privacy.encrypt(name))
+        .param("hash", caller.phoneHash())
+        .param("phone", caller.phoneSealed())
+        .param("name", caller.nameSealed())
         .update();
   }
 

@@ -41,6 +41,7 @@ class HistoryKafkaConfiguration {
             new StringDeserializer(),
             EventSerdes.valueDeserializer(TicketRouted.class)));
     factory.setCommonErrorHandler(errorHandler);
+    factory.setBatchListener(true);
     return factory;
   }
 }

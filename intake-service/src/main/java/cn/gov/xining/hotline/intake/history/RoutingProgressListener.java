@@ -3,8 +3,14 @@ package cn.gov.xining.hotline.intake.history;
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.intake.store.Durability;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follows routing's decisions so that an operator (and an Open311 client) sees where a ticket went:
@@ -16,10 +22,18 @@ class RoutingProgressListener {
 
   private final TicketHistory history;
   private final Catalog catalog;
+  private final TransactionTemplate transaction;
+  private final Durability durability;
 
-  RoutingProgressListener(TicketHistory history, Catalog catalog) {
+  RoutingProgressListener(
+      TicketHistory history,
+      Catalog catalog,
+      TransactionTemplate transaction,
+      Durability durability) {
     this.history = history;
     this.catalog = catalog;
+    this.transaction = transaction;
+    this.durability = durability;
   }
 
   @KafkaListener(
@@ -27,7 +41,36 @@ class RoutingProgressListener {
       groupId = "intake-ticket-status",
       topics = Topics.ROUTING_DECISIONS,
       containerFactory = "routingDecisionListenerFactory")
-  void onDecision(TicketRouted decision) {
+  void onDecisions(List<ConsumerRecord<String, TicketRouted>> records) {
+    int unreadable = firstUnreadable(records);
+    var readable = records.subList(0, unreadable < 0 ? records.size() : unreadable);
+    // One transaction per poll, on disk before the offsets are committed.
+    transaction.executeWithoutResult(status -> readable.forEach(record -> record(record.value())));
+    durability.awaitDurable();
+    if (unreadable >= 0) {
+      // The error handler commits what came before, dead-letters this one and goes on after it.
+      throw new BatchListenerFailedException(
+          "not a readable routing decision", records.get(unreadable));
+    }
+  }
+
+  private static int firstUnreadable(List<ConsumerRecord<String, TicketRouted>> records) {
+    for (int i = 0; i < records.size(); i++) {
+      var record = records.get(i);
+      var decision = record.value();
+      if (record.headers().lastHeader(KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null
+          || decision == null
+          || decision.eventId() == null
+          || decision.ticketNumber() == null
+          || decision.outcome() == null
+          || decision.routedAt() == null) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void record(TicketRouted decision) {
     var status =
         switch (decision.outcome()) {
           case DIRECT -> TicketStatus.ANSWERED_DIRECTLY;

@@ -5,10 +5,11 @@ import cn.gov.xining.hotline.contract.TicketReceived;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,26 +22,38 @@ public class TicketHistory {
       OffsetDateTime from, OffsetDateTime until, String topicCode, Boolean closed, int limit) {}
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  TicketHistory(JdbcClient jdbc) {
+  TicketHistory(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
-  /** Records a new ticket as RECEIVED; runs inside the caller's transaction. */
-  public void received(TicketReceived ticket, OffsetDateTime at) {
+  /**
+   * Stores a new ticket as RECEIVED, in the outbox until Kafka acknowledges it; runs inside the
+   * caller's transaction.
+   *
+   * @param leasedUntil until when the relay leaves it to the request that is about to send it
+   */
+  public void received(
+      TicketReceived ticket, String eventJson, OffsetDateTime at, OffsetDateTime leasedUntil) {
     jdbc.sql(
-            "INSERT INTO ticket (ticket_number, received_at, channel, topic_code, status,"
-                + " updated_at, event_json) VALUES (:number, :receivedAt, :channel, :topic,"
-                + " :status, :at, :json)")
+            "INSERT INTO ticket (ticket_number, received_at, stored_at, channel, topic_code,"
+                + " status, updated_at, relay_after, relay_attempts)"
+                + " VALUES (:number, :receivedAt, :at, :channel, :topic, :status, :at,"
+                + " :leasedUntil, 0)")
         .param("number", ticket.ticketNumber())
         .param("receivedAt", ticket.receivedAt())
+        .param("at", at)
         .param("channel", ticket.channel())
         .param("topic", ticket.topicCode())
         .param("status", TicketStatus.RECEIVED.name())
-        .param("at", at)
-        .param("json", EventJson.MAPPER.writeValueAsString(ticket))
+        .param("leasedUntil", leasedUntil)
         .update();
-    insertChange(ticket.ticketNumber(), TicketStatus.RECEIVED, at, null, null);
+    jdbc.sql("INSERT INTO ticket_event (ticket_number, event_json) VALUES (:number, :json)")
+        .param("number", ticket.ticketNumber())
+        .param("json", eventJson)
+        .update();
   }
 
   /**
@@ -49,6 +62,29 @@ public class TicketHistory {
    *
    * @return whether anything was recorded
    */
+  /** One acknowledgement by Kafka: when, and whether while taking it or by the relay. */
+  public record Acknowledgement(String ticketNumber, OffsetDateTime at, String how) {}
+
+  /**
+   * Kafka acknowledged the tickets: they leave the outbox. Only the first acknowledgement counts
+   * (the relay may have sent one again after a lost acknowledgement). One JDBC batch for all.
+   */
+  public void published(List<Acknowledgement> acknowledgements) {
+    jdbcTemplate.batchUpdate(
+        "UPDATE ticket SET published_at = ?, published_by = ?, relay_after = NULL,"
+            + " relay_claim = NULL, updated_at = ?,"
+            + " status = CASE WHEN status = 'RECEIVED' THEN 'PUBLISHED' ELSE status END"
+            + " WHERE ticket_number = ? AND published_at IS NULL",
+        acknowledgements,
+        acknowledgements.size(),
+        (statement, ack) -> {
+          statement.setObject(1, ack.at());
+          statement.setString(2, ack.how());
+          statement.setObject(3, ack.at());
+          statement.setString(4, ack.ticketNumber());
+        });
+  }
+
   public boolean changed(
       String ticketNumber,
       TicketStatus status,
@@ -60,11 +96,12 @@ public class TicketHistory {
     if (!exists(ticketNumber)) {
       return false; // taken by an intake instance with a database of its own
     }
-    try {
-      insertChange(ticketNumber, status, at, detail, sourceEventId);
-    } catch (DuplicateKeyException seenBefore) {
+    // Looked up rather than caught: in PostgreSQL a failed insert would spoil the whole
+    // transaction, which is shared with the other decisions of the poll.
+    if (sourceEventId != null && seen(sourceEventId)) {
       return false;
     }
+    insertChange(ticketNumber, status, at, detail, sourceEventId);
     var earlier =
         Arrays.stream(TicketStatus.values())
             .filter(s -> s.ordinal() < status.ordinal())
@@ -88,7 +125,9 @@ public class TicketHistory {
   }
 
   public Optional<TicketRecord> find(String ticketNumber) {
-    return jdbc.sql("SELECT * FROM ticket WHERE ticket_number = :number")
+    return jdbc.sql(
+            "SELECT t.*, e.event_json FROM ticket t JOIN ticket_event e"
+                + " ON e.ticket_number = t.ticket_number WHERE t.ticket_number = :number")
         .param("number", ticketNumber)
         .query((row, i) -> record(row, List.of()))
         .optional()
@@ -97,22 +136,25 @@ public class TicketHistory {
 
   /** Tickets newest first, without their histories. */
   public List<TicketRecord> search(Search search) {
-    var sql = new StringBuilder("SELECT * FROM ticket WHERE 1 = 1");
+    var sql =
+        new StringBuilder(
+            "SELECT t.*, e.event_json FROM ticket t JOIN ticket_event e"
+                + " ON e.ticket_number = t.ticket_number WHERE 1 = 1");
     var closedStatuses =
         Arrays.stream(TicketStatus.values()).filter(TicketStatus::closed).map(Enum::name).toList();
     if (search.from() != null) {
-      sql.append(" AND received_at >= :from");
+      sql.append(" AND t.received_at >= :from");
     }
     if (search.until() != null) {
-      sql.append(" AND received_at <= :until");
+      sql.append(" AND t.received_at <= :until");
     }
     if (search.topicCode() != null) {
-      sql.append(" AND topic_code = :topic");
+      sql.append(" AND t.topic_code = :topic");
     }
     if (search.closed() != null) {
-      sql.append(search.closed() ? " AND status IN (:closed)" : " AND status NOT IN (:closed)");
+      sql.append(search.closed() ? " AND t.status IN (:closed)" : " AND t.status NOT IN (:closed)");
     }
-    sql.append(" ORDER BY received_at DESC, ticket_number DESC LIMIT :limit");
+    sql.append(" ORDER BY t.received_at DESC, t.ticket_number DESC LIMIT :limit");
     var statement = jdbc.sql(sql.toString()).param("limit", search.limit());
     if (search.from() != null) {
       statement = statement.param("from", search.from());
@@ -129,6 +171,14 @@ public class TicketHistory {
     return statement.query((row, i) -> record(row, List.of())).list();
   }
 
+  private boolean seen(String sourceEventId) {
+    return jdbc.sql("SELECT COUNT(*) FROM ticket_status_change WHERE source_event_id = :id")
+            .param("id", sourceEventId)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
   private boolean exists(String ticketNumber) {
     return jdbc.sql("SELECT COUNT(*) FROM ticket WHERE ticket_number = :number")
             .param("number", ticketNumber)
@@ -138,19 +188,44 @@ public class TicketHistory {
   }
 
   private List<TicketRecord.StatusChange> history(String ticketNumber) {
+    var history = new ArrayList<TicketRecord.StatusChange>();
+    jdbc.sql(
+            "SELECT stored_at, published_at, published_by FROM ticket"
+                + " WHERE ticket_number = :number")
+        .param("number", ticketNumber)
+        .query(
+            row -> {
+              history.add(
+                  change(
+                      TicketStatus.RECEIVED,
+                      row.getObject("stored_at", OffsetDateTime.class),
+                      null));
+              var publishedAt = row.getObject("published_at", OffsetDateTime.class);
+              if (publishedAt != null) {
+                history.add(
+                    change(TicketStatus.PUBLISHED, publishedAt, row.getString("published_by")));
+              }
+            });
+    history.addAll(laterChanges(ticketNumber));
+    return history;
+  }
+
+  private static TicketRecord.StatusChange change(
+      TicketStatus status, OffsetDateTime at, String detail) {
+    return new TicketRecord.StatusChange(status, status.chineseName(), at, detail);
+  }
+
+  private List<TicketRecord.StatusChange> laterChanges(String ticketNumber) {
     return jdbc.sql(
             "SELECT status, changed_at, detail FROM ticket_status_change"
                 + " WHERE ticket_number = :number ORDER BY id")
         .param("number", ticketNumber)
         .query(
-            (row, i) -> {
-              var status = TicketStatus.valueOf(row.getString("status"));
-              return new TicketRecord.StatusChange(
-                  status,
-                  status.chineseName(),
-                  row.getObject("changed_at", OffsetDateTime.class),
-                  row.getString("detail"));
-            })
+            (row, i) ->
+                change(
+                    TicketStatus.valueOf(row.getString("status")),
+                    row.getObject("changed_at", OffsetDateTime.class),
+                    row.getString("detail")))
         .list();
   }
 

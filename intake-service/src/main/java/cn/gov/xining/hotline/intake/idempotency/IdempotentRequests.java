@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.intake.idempotency;
 
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.intake.store.Durability;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,10 +25,12 @@ public class IdempotentRequests {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Durability durability;
 
-  IdempotentRequests(JdbcClient jdbc, Clock clock) {
+  IdempotentRequests(JdbcClient jdbc, Clock clock, Durability durability) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.durability = durability;
   }
 
   public <T> T once(String key, Object request, Class<T> answerType, Supplier<T> action) {
@@ -58,6 +61,8 @@ public class IdempotentRequests {
         .param("answer", EventJson.MAPPER.writeValueAsString(answer))
         .param("key", key)
         .update();
+    // Lost in a crash, the key would answer "in progress" to every retry.
+    durability.awaitDurable();
     return answer;
   }
 

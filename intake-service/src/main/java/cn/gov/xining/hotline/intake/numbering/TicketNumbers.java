@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.intake.numbering;
 
+import cn.gov.xining.hotline.intake.store.Durability;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.springframework.dao.DuplicateKeyException;
@@ -20,16 +21,21 @@ public class TicketNumbers {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final TicketNumberProperties properties;
+  private final Durability durability;
 
   private LocalDate blockDay;
   private long next;
   private long blockEnd;
 
   TicketNumbers(
-      JdbcClient jdbc, TransactionTemplate transaction, TicketNumberProperties properties) {
+      JdbcClient jdbc,
+      TransactionTemplate transaction,
+      TicketNumberProperties properties,
+      Durability durability) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.properties = properties;
+    this.durability = durability;
   }
 
   /**
@@ -48,6 +54,8 @@ public class TicketNumbers {
     while (end == null) {
       end = transaction.execute(status -> advanceCounter(day));
     }
+    // Lost in a crash, the reservation would hand out the same numbers again.
+    durability.awaitDurable();
     blockDay = day;
     blockEnd = end;
     next = end - properties.blockSize();

@@ -1,7 +1,6 @@
 package cn.gov.xining.hotline.intake.outbox;
 
 import cn.gov.xining.hotline.contract.HotlineTime;
-import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.Topics;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +79,7 @@ public class TicketPublisher {
    * @return whether Kafka acknowledged it within the wait; if not, the ticket stays in the outbox
    *     and the relay sends it once the breaker lets it
    */
-  public boolean publishNow(TicketReceived ticket) {
+  public boolean publishNow(StoredTicket ticket) {
     if (!breaker.tryAcquirePermission()) {
       outbox.release(ticket.ticketNumber(), HotlineTime.now(clock));
       return false;
@@ -147,7 +146,7 @@ public class TicketPublisher {
   }
 
   private int settleRelayed(
-      List<TicketReceived> tickets,
+      List<StoredTicket> tickets,
       List<CompletableFuture<SendResult<String, Object>>> sends,
       long start,
       Throwable unreachable) {
@@ -185,17 +184,18 @@ public class TicketPublisher {
     return acknowledged;
   }
 
-  private CompletableFuture<SendResult<String, Object>> send(TicketReceived ticket) {
-    return kafka.send(Topics.TICKETS_RECEIVED, ticket.ticketNumber(), ticket);
+  /** The stored JSON as it is: the producer's serializer passes bytes through untouched. */
+  private CompletableFuture<SendResult<String, Object>> send(StoredTicket ticket) {
+    return kafka.send(Topics.TICKETS_RECEIVED, ticket.ticketNumber(), ticket.value());
   }
 
-  private void failed(long start, Throwable error, TicketReceived ticket) {
+  private void failed(long start, Throwable error, StoredTicket ticket) {
     breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, error);
     outbox.release(ticket.ticketNumber(), HotlineTime.now(clock));
     log.warn("ticket {} queued in the outbox: {}", ticket.ticketNumber(), error.toString());
   }
 
-  private void settleLate(TicketReceived ticket, Throwable error) {
+  private void settleLate(StoredTicket ticket, Throwable error) {
     if (error == null) {
       outbox.published(
           ticket.ticketNumber(), HotlineTime.now(clock), "acknowledged after the operator's wait");

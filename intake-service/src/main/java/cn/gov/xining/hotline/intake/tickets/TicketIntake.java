@@ -1,14 +1,16 @@
 package cn.gov.xining.hotline.intake.tickets;
 
 import cn.gov.xining.hotline.contract.AppealType;
+import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.callers.CallerPrivacy;
 import cn.gov.xining.hotline.intake.callers.CallerRecords;
 import cn.gov.xining.hotline.intake.history.TicketHistory;
 import cn.gov.xining.hotline.intake.numbering.TicketNumbers;
-import cn.gov.xining.hotline.intake.outbox.TicketOutbox;
+import cn.gov.xining.hotline.intake.outbox.StoredTicket;
 import cn.gov.xining.hotline.intake.outbox.TicketPublisher;
+import cn.gov.xining.hotline.intake.store.Durability;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -29,11 +31,10 @@ public class TicketIntake {
   private final TicketPublisher publisher;
   private final Clock clock;
   private final MeterRegistry meters;
-  private final CallerPrivacy privacy;
   private final CallerRecords callers;
   private final TicketHistory history;
-  private final TicketOutbox outbox;
   private final TransactionTemplate transaction;
+  private final Durability durability;
 
   TicketIntake(
       TicketValidator validator,
@@ -41,21 +42,19 @@ public class TicketIntake {
       TicketPublisher publisher,
       Clock clock,
       MeterRegistry meters,
-      CallerPrivacy privacy,
       CallerRecords callers,
       TicketHistory history,
-      TicketOutbox outbox,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      Durability durability) {
     this.validator = validator;
     this.numbers = numbers;
     this.publisher = publisher;
     this.clock = clock;
     this.meters = meters;
-    this.privacy = privacy;
     this.callers = callers;
     this.history = history;
-    this.outbox = outbox;
     this.transaction = transaction;
+    this.durability = durability;
   }
 
   public TicketReceipt receive(TicketRequest request) {
@@ -71,6 +70,7 @@ public class TicketIntake {
                 .atZoneSameInstant(HotlineTime.ZONE)
                 .toOffsetDateTime();
     String phone = blankToNull(request.callerPhone());
+    var caller = callers.seal(blankToNull(request.callerName()), phone);
     var ticket =
         new TicketReceived(
             UUID.randomUUID(),
@@ -83,21 +83,24 @@ public class TicketIntake {
             request.districtCode(),
             request.topicCode(),
             phone == null ? null : CallerPrivacy.mask(phone),
-            phone == null ? null : privacy.hash(phone),
+            caller.phoneHash(),
             request.latitude(),
             request.longitude(),
             request.isAnsweredOnCall(),
             blankToNull(request.answer()),
             blankToNull(request.batchLabel()),
             request.attachments());
+    // Serialised here rather than in the shared commit: the single writer should only write.
+    String eventJson = EventJson.MAPPER.writeValueAsString(ticket);
     transaction.executeWithoutResult(
         stored -> {
-          callers.keep(ticket.ticketNumber(), receivedAt, blankToNull(request.callerName()), phone);
-          history.received(ticket, now);
-          outbox.enqueue(ticket.ticketNumber(), publisher.leaseFrom(now));
+          callers.keep(ticket.ticketNumber(), receivedAt, caller);
+          history.received(ticket, eventJson, now, publisher.leaseFrom(now));
         });
+    // The number is read to the caller from here on: the ticket must survive a killed process.
+    durability.awaitDurable();
     meters.counter("hotline.tickets.accepted", "channel", ticket.channel()).increment();
-    boolean published = publisher.publishNow(ticket);
+    boolean published = publisher.publishNow(new StoredTicket(ticket.ticketNumber(), eventJson));
     return new TicketReceipt(
         ticket.ticketNumber(), ticket.receivedAt(), published ? "PUBLISHED" : "QUEUED");
   }

@@ -3,6 +3,8 @@ package cn.gov.xining.hotline.intake.numbering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.intake.store.Durability;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,12 +29,17 @@ class TicketNumbersTest {
   }
 
   /** Numbers handed out at an instant, on that instant's Asia/Shanghai day, as intake does. */
-  private Numbers numbersAt(String instant, int node, int blockSize) {
+  private Numbers numbersAt(String instant, int node, int blockSize) throws SQLException {
     var numbers =
         new TicketNumbers(
             JdbcClient.create(database),
             new TransactionTemplate(new DataSourceTransactionManager(database)),
-            new TicketNumberProperties(node, blockSize));
+            new TicketNumberProperties(node, blockSize),
+            new Durability(
+                JdbcClient.create(database),
+                database,
+                java.time.Duration.ZERO,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     var day = Instant.parse(instant).atZone(HotlineTime.ZONE).toLocalDate();
     return () -> numbers.next(day);
   }
@@ -42,7 +49,7 @@ class TicketNumbersTest {
   }
 
   @Test
-  void numbersCarryTheShanghaiDayTheNodeAndADailySequence() {
+  void numbersCarryTheShanghaiDayTheNodeAndADailySequence() throws Exception {
     // 17:30 UTC on 30 January is already 31 January in Xining.
     var numbers = numbersAt("2026-01-30T17:30:00Z", 1, 50);
 
@@ -51,7 +58,7 @@ class TicketNumbersTest {
   }
 
   @Test
-  void aRestartedInstanceNeverReusesANumber() {
+  void aRestartedInstanceNeverReusesANumber() throws Exception {
     var beforeRestart = numbersAt("2026-01-31T02:00:00Z", 1, 10);
     var issued = new HashSet<String>();
     for (int i = 0; i < 3; i++) {
@@ -64,7 +71,7 @@ class TicketNumbersTest {
   }
 
   @Test
-  void eachDayStartsAgainAtOne() {
+  void eachDayStartsAgainAtOne() throws Exception {
     numbersAt("2026-01-31T02:00:00Z", 1, 10).next();
 
     assertThat(numbersAt("2026-02-01T02:00:00Z", 1, 10).next()).isEqualTo("260201-01-0001");
@@ -88,7 +95,7 @@ class TicketNumbersTest {
   }
 
   @Test
-  void sequencesPastNineThousandNineHundredNinetyNineGrowAnotherDigit() {
+  void sequencesPastNineThousandNineHundredNinetyNineGrowAnotherDigit() throws Exception {
     var numbers = numbersAt("2026-01-31T02:00:00Z", 2, 10_000);
     for (int i = 1; i < 10_000; i++) {
       numbers.next();

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.history.TicketHistory;
 import com.jayway.jsonpath.JsonPath;
@@ -136,14 +137,13 @@ class IntakeOnPostgresTest {
               null,
               null);
       transaction.executeWithoutResult(
-          status -> {
-            history.received(ticket, now);
-            outbox.enqueue(ticket.ticketNumber(), now.minusSeconds(1));
-          });
+          status ->
+              history.received(
+                  ticket, EventJson.MAPPER.writeValueAsString(ticket), now, now.minusSeconds(1)));
     }
     var pool = Executors.newFixedThreadPool(4);
     try {
-      var claims = new ArrayList<Callable<List<TicketReceived>>>();
+      var claims = new ArrayList<Callable<List<StoredTicket>>>();
       for (int i = 0; i < 6; i++) {
         claims.add(() -> outbox.claimDue(now, now.plusSeconds(30), 25));
       }

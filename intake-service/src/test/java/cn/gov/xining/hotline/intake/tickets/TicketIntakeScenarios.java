@@ -127,31 +127,23 @@ abstract class TicketIntakeScenarios {
   @Test
   void aTicketsHistoryShowsItStoredPublishedAndWhereRoutingSentIt() throws Exception {
     String number = postAndReadNumber();
-    mvc.perform(get("/api/tickets/" + number))
-        .andExpect(status().isOk())
-        .andExpect(jsonPath("$.status").value("PUBLISHED"))
-        .andExpect(jsonPath("$.ticket.content").value(org.hamcrest.Matchers.containsString("暖气")))
-        .andExpect(
-            jsonPath("$.history[*].status")
-                .value(org.hamcrest.Matchers.contains("RECEIVED", "PUBLISHED")));
+    // Kafka's acknowledgement is recorded in the next group commit, just after the answer.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/tickets/" + number))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                    .andExpect(
+                        jsonPath("$.ticket.content")
+                            .value(org.hamcrest.Matchers.containsString("暖气")))
+                    .andExpect(
+                        jsonPath("$.history[*].status")
+                            .value(org.hamcrest.Matchers.contains("RECEIVED", "PUBLISHED"))));
 
     var decision =
-        new TicketRouted(
-            UUID.randomUUID(),
-            number,
-            OffsetDateTime.now(),
-            OffsetDateTime.parse("2026-01-31T10:00:00+08:00"),
-            "hotline-phone",
-            RoutingOutcome.TRANSFER,
-            "heating",
-            "630104",
-            "heating",
-            List.of(),
-            "heating",
-            "test",
-            "供暖问题",
-            OffsetDateTime.parse("2026-02-02T10:00:00+08:00"),
-            Priority.NORMAL);
+        decision(number, RoutingOutcome.TRANSFER, "heating", "2026-02-02T10:00:00+08:00");
     var probe = new TopicProbe(bootstrapServers);
     // Delivered twice, as a redelivery after a consumer crash would: recorded once.
     probe.sendRaw(Topics.ROUTING_DECISIONS, number, EventJson.MAPPER.writeValueAsString(decision));
@@ -173,12 +165,54 @@ abstract class TicketIntakeScenarios {
   }
 
   @Test
+  void anUnreadableRoutingDecisionIsDeadLetteredAndTheNextOneStillCounts() throws Exception {
+    String number = postAndReadNumber();
+    var probe = new TopicProbe(bootstrapServers);
+    probe.sendRaw(Topics.ROUTING_DECISIONS, "poison-" + number, "这不是JSON {");
+    var decision = decision(number, RoutingOutcome.TRIAGE, null, null);
+    probe.sendRaw(Topics.ROUTING_DECISIONS, number, EventJson.MAPPER.writeValueAsString(decision));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      probe.recordsFor(
+                          Topics.deadLetterOf(Topics.ROUTING_DECISIONS), "poison-" + number))
+                  .hasSize(1);
+              mvc.perform(get("/api/tickets/" + number))
+                  .andExpect(jsonPath("$.status").value("IN_TRIAGE"));
+            });
+  }
+
+  @Test
   void anUnknownTicketNumberIsANotFoundProblem() throws Exception {
     mvc.perform(get("/api/tickets/990101-01-0001"))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(
             jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("990101-01-0001")));
+  }
+
+  /** A decision as routing publishes it; a unit and time limit only for a transfer. */
+  private static TicketRouted decision(
+      String number, RoutingOutcome outcome, String unit, String dueAt) {
+    return new TicketRouted(
+        UUID.randomUUID(),
+        number,
+        OffsetDateTime.now(),
+        OffsetDateTime.parse("2026-01-31T10:00:00+08:00"),
+        "hotline-phone",
+        outcome,
+        unit,
+        "630104",
+        unit,
+        List.of(),
+        unit == null ? "no-rule" : unit,
+        "test",
+        unit == null ? "无规则匹配" : "供暖问题",
+        dueAt == null ? null : OffsetDateTime.parse(dueAt),
+        Priority.NORMAL);
   }
 
   private String postAndReadNumber() throws Exception {
