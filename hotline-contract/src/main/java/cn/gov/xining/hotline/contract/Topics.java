@@ -15,6 +15,15 @@ public final class Topics {
   /** Tickets no rule could place, for the triage staff (派单员). Written by routing-service. */
   public static final String TICKETS_TRIAGE = "tickets-triage";
 
+  /** Units' reports on their tickets (accepted, returned, resolved, …), keyed by ticket number. */
+  public static final String TICKET_PROGRESS = "ticket-progress";
+
+  /** The hotline's own decisions in handling (reviews, callbacks, extensions). */
+  public static final String HOTLINE_ACTIONS = "hotline-actions";
+
+  /** Every change of a ticket's handling state, written only by handling-service. */
+  public static final String TICKET_LIFECYCLE = "ticket-lifecycle";
+
   /** Prefix of the per-unit assignment topics: {@code assignments-<unit code>}. */
   public static final String ASSIGNMENTS_PREFIX = "assignments-";
 

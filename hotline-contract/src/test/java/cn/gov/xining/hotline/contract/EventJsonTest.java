@@ -180,6 +180,63 @@ class EventJsonTest {
         .isEqualTo(wageArrearsTicket());
   }
 
+  @Test
+  void aUnitsProgressReportSurvivesARoundTripAndMatchesItsSchema() {
+    var report =
+        new ProgressReport(
+            java.util.UUID.randomUUID(),
+            "260131-01-0042",
+            "hrss",
+            ProgressKind.EXTENSION_REQUESTED,
+            java.time.OffsetDateTime.parse("2026-01-31T16:30:00+08:00"),
+            "张科长",
+            null,
+            "需协调企业账户解冻",
+            java.time.OffsetDateTime.parse("2026-02-10T00:00:00+08:00"));
+    String json = EventJson.MAPPER.writeValueAsString(report);
+
+    assertThat(EventJson.MAPPER.readValue(json, ProgressReport.class)).isEqualTo(report);
+    assertThat(violations("ProgressReport", json)).isEmpty();
+  }
+
+  @Test
+  void aReturnWithoutAReasonBreaksTheProgressSchema() {
+    String json =
+        """
+        {"eventId":"0b6f3c1e-7d2a-4c1b-9a55-1f2e3d4c5b6a","ticketNumber":"260131-01-0042",
+         "unit":"hrss","kind":"RETURNED","at":"2026-01-31T10:00:00+08:00"}
+        """;
+
+    assertThat(violations("ProgressReport", json)).isNotEmpty();
+  }
+
+  @Test
+  void aCaseEventMatchesItsSchema() {
+    var event =
+        new CaseEvent(
+            java.util.UUID.randomUUID(),
+            "260131-01-0042",
+            CaseEventKind.CALLBACK_RECORDED,
+            java.util.UUID.randomUUID(),
+            CaseStatus.APPROVED,
+            java.time.OffsetDateTime.parse("2026-02-03T10:00:00+08:00"),
+            "hrss",
+            "回访员",
+            "hrss",
+            java.time.OffsetDateTime.parse("2026-02-10T00:00:00+08:00"),
+            "回访：已解决，SATISFIED",
+            true,
+            true,
+            Satisfaction.SATISFIED,
+            java.util.List.of(),
+            0,
+            0);
+    String json = EventJson.MAPPER.writeValueAsString(event);
+
+    assertThat(EventJson.MAPPER.readValue(json, CaseEvent.class)).isEqualTo(event);
+    assertThat(violations("CaseEvent", json)).isEmpty();
+  }
+
   private static Set<ValidationMessage> violations(String event, String json) {
     try (InputStream schema =
         EventJson.class.getResourceAsStream("/schemas/" + event + ".schema.json")) {

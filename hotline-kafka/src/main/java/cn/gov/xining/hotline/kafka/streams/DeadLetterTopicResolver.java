@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.reporting.streams;
+package cn.gov.xining.hotline.kafka.streams;
 
 import cn.gov.xining.hotline.contract.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

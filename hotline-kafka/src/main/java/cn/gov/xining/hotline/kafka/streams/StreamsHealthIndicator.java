@@ -1,21 +1,20 @@
-package cn.gov.xining.hotline.reporting.streams;
+package cn.gov.xining.hotline.kafka.streams;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.stereotype.Component;
 
 /**
- * Reporting is healthy only while Kafka Streams runs: a stream thread that died leaves the REST API
- * up but the figures frozen, which a manager must not be shown as normal.
+ * A Kafka Streams service is healthy only while Kafka Streams runs: a stream thread that died
+ * leaves the REST API up but the figures (or the handling state) frozen, which must not be shown as
+ * normal.
  */
-@Component("kafkaStreams")
-class StreamsHealthIndicator implements HealthIndicator {
+public class StreamsHealthIndicator implements HealthIndicator {
 
   private final StreamsBuilderFactoryBean streams;
 
-  StreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+  public StreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
     this.streams = streams;
   }
 

@@ -1,0 +1,20 @@
+package cn.gov.xining.hotline.handling.api;
+
+import cn.gov.xining.hotline.contract.ProgressKind;
+import cn.gov.xining.hotline.contract.ReturnReason;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A unit's report over REST; the same fields as the {@code ProgressReport} event. {@code eventId}
+ * is optional (a retry should send the one of the first attempt); {@code at} defaults to now.
+ */
+public record ProgressRequest(
+    UUID eventId,
+    String unit,
+    ProgressKind kind,
+    OffsetDateTime at,
+    String by,
+    ReturnReason returnReason,
+    String text,
+    OffsetDateTime requestedDueAt) {}

@@ -1,0 +1,133 @@
+package cn.gov.xining.hotline.handling.cases;
+
+import cn.gov.xining.hotline.contract.CaseEvent;
+import cn.gov.xining.hotline.contract.CaseStatus;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One transferred ticket's handling state: what the single owner (the handling topology) keeps per
+ * ticket number in its state store, backed by a changelog topic.
+ *
+ * @param openedAt when the current time limit started (the transfer)
+ * @param pendingExtension an extension asked for and not yet decided; null if none
+ * @param returnedBy every unit that has sent the ticket back, oldest first
+ * @param resolvedParts assisting units that have reported their part done
+ * @param warned whether the deadline warning went out for the time limit in force
+ * @param overdue whether the overdue event went out for the time limit in force
+ * @param seen ids of the reports and actions already applied, newest last (bounded)
+ * @param history everything that happened, oldest first
+ */
+public record CaseFile(
+    String ticketNumber,
+    CaseStatus status,
+    String primaryUnit,
+    List<String> assistingUnits,
+    String topicCode,
+    String districtCode,
+    OffsetDateTime receivedAt,
+    OffsetDateTime openedAt,
+    OffsetDateTime dueAt,
+    Extension pendingExtension,
+    List<String> returnedBy,
+    List<String> resolvedParts,
+    int rehandlings,
+    boolean warned,
+    boolean overdue,
+    List<UUID> seen,
+    List<CaseEvent> history) {
+
+  /** A unit's request for more time. */
+  public record Extension(UUID requestId, String unit, OffsetDateTime until, String reason) {}
+
+  /** How many event ids are remembered to recognise a repeat. */
+  static final int SEEN_LIMIT = 200;
+
+  public CaseFile {
+    assistingUnits = assistingUnits == null ? List.of() : List.copyOf(assistingUnits);
+    returnedBy = returnedBy == null ? List.of() : List.copyOf(returnedBy);
+    resolvedParts = resolvedParts == null ? List.of() : List.copyOf(resolvedParts);
+    seen = seen == null ? List.of() : List.copyOf(seen);
+    history = history == null ? List.of() : List.copyOf(history);
+  }
+
+  boolean open() {
+    return status == CaseStatus.ASSIGNED || status == CaseStatus.ACCEPTED;
+  }
+
+  boolean hasSeen(UUID eventId) {
+    return eventId != null && seen.contains(eventId);
+  }
+
+  /** The builder-style copy for changes of more than the status. */
+  Changes change() {
+    return new Changes(this);
+  }
+
+  /** A mutable copy, turned back into a record with {@link #done()}. */
+  static final class Changes {
+    CaseStatus status;
+    String primaryUnit;
+    List<String> assistingUnits;
+    OffsetDateTime openedAt;
+    OffsetDateTime dueAt;
+    Extension pendingExtension;
+    final List<String> returnedBy;
+    final List<String> resolvedParts;
+    int rehandlings;
+    boolean warned;
+    boolean overdue;
+    final List<UUID> seen;
+    final List<CaseEvent> history;
+    private final CaseFile from;
+
+    private Changes(CaseFile from) {
+      this.from = from;
+      status = from.status;
+      primaryUnit = from.primaryUnit;
+      assistingUnits = from.assistingUnits;
+      openedAt = from.openedAt;
+      dueAt = from.dueAt;
+      pendingExtension = from.pendingExtension;
+      returnedBy = new ArrayList<>(from.returnedBy);
+      resolvedParts = new ArrayList<>(from.resolvedParts);
+      rehandlings = from.rehandlings;
+      warned = from.warned;
+      overdue = from.overdue;
+      seen = new ArrayList<>(from.seen);
+      history = new ArrayList<>(from.history);
+    }
+
+    void remember(UUID eventId) {
+      if (eventId != null) {
+        seen.add(eventId);
+        if (seen.size() > SEEN_LIMIT) {
+          seen.remove(0);
+        }
+      }
+    }
+
+    CaseFile done() {
+      return new CaseFile(
+          from.ticketNumber,
+          status,
+          primaryUnit,
+          assistingUnits,
+          from.topicCode,
+          from.districtCode,
+          from.receivedAt,
+          openedAt,
+          dueAt,
+          pendingExtension,
+          returnedBy,
+          resolvedParts,
+          rehandlings,
+          warned,
+          overdue,
+          seen,
+          history);
+    }
+  }
+}

@@ -1,0 +1,515 @@
+package cn.gov.xining.hotline.handling.cases;
+
+import cn.gov.xining.hotline.contract.CaseEvent;
+import cn.gov.xining.hotline.contract.CaseEventKind;
+import cn.gov.xining.hotline.contract.CaseStatus;
+import cn.gov.xining.hotline.contract.HotlineAction;
+import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.contract.ProgressReport;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.Satisfaction;
+import cn.gov.xining.hotline.contract.TicketRouted;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The handling state machine (转办 — 签收 — 办理 — 审核 — 回访), as pure functions: a case file and what
+ * arrived give the next case file and the events to publish. What the state does not allow is
+ * refused with an event that says why, and the case file stays as it was.
+ */
+public final class Handling {
+
+  /** The case file after something arrived, and what to publish about it. */
+  public record Outcome(CaseFile file, List<CaseEvent> events) {
+    public static Outcome unchanged(CaseFile file) {
+      return new Outcome(file, List.of());
+    }
+  }
+
+  private final HandlingPolicy policy;
+
+  public Handling(HandlingPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** A routing decision: a transfer opens the case, or gives a returned ticket its new unit. */
+  public Outcome routed(CaseFile file, TicketRouted decision) {
+    if (decision.outcome() != RoutingOutcome.TRANSFER) {
+      return Outcome.unchanged(file);
+    }
+    if (file == null) {
+      var opened =
+          new CaseFile(
+              decision.ticketNumber(),
+              CaseStatus.ASSIGNED,
+              decision.primaryUnit(),
+              decision.assistingUnits(),
+              decision.topicCode(),
+              decision.districtCode(),
+              decision.receivedAt(),
+              decision.routedAt(),
+              decision.dueAt(),
+              null,
+              List.of(),
+              List.of(),
+              0,
+              false,
+              false,
+              List.of(decision.eventId()),
+              List.of());
+      return record(
+          opened.change(),
+          CaseEventKind.OPENED,
+          decision.eventId(),
+          decision.routedAt(),
+          decision.primaryUnit(),
+          null,
+          "转交%s办理，办理时限%s".formatted(decision.primaryUnit(), decision.dueAt()));
+    }
+    if (file.hasSeen(decision.eventId())
+        || (file.status() != CaseStatus.RETURNED && file.status() != CaseStatus.SUPERVISOR)) {
+      return Outcome.unchanged(file); // the same decision again
+    }
+    var change = file.change();
+    change.status = CaseStatus.ASSIGNED;
+    change.primaryUnit = decision.primaryUnit();
+    change.assistingUnits = decision.assistingUnits();
+    change.openedAt = decision.routedAt();
+    change.dueAt = decision.dueAt();
+    change.warned = false;
+    change.overdue = false;
+    change.pendingExtension = null;
+    change.resolvedParts.clear();
+    change.remember(decision.eventId());
+    return record(
+        change,
+        CaseEventKind.OPENED,
+        decision.eventId(),
+        decision.routedAt(),
+        decision.primaryUnit(),
+        null,
+        "重新转交%s办理，办理时限%s".formatted(decision.primaryUnit(), decision.dueAt()));
+  }
+
+  /** A unit's report. */
+  public Outcome report(CaseFile file, ProgressReport report) {
+    if (file == null) {
+      return refused(
+          report.ticketNumber(), report, "没有转办中的该编号工单 (no ticket in handling under this number)");
+    }
+    if (file.hasSeen(report.eventId())) {
+      return Outcome.unchanged(file); // the same report again
+    }
+    boolean primary = report.unit().equals(file.primaryUnit());
+    if (!primary && !file.assistingUnits().contains(report.unit())) {
+      return refused(
+          file, report, "该工单未转交给%s (not assigned to this unit)".formatted(report.unit()));
+    }
+    var change = file.change();
+    change.remember(report.eventId());
+    return switch (report.kind()) {
+      case ACCEPTED -> accepted(file, change, report, primary);
+      case RETURNED -> returned(file, change, report, primary);
+      case EXTENSION_REQUESTED -> extensionRequested(file, change, report, primary);
+      case NOTE ->
+          file.status() == CaseStatus.CLOSED
+              ? refused(file, report, "工单已结案 (the ticket is closed)")
+              : record(change, CaseEventKind.NOTE, report, report.text());
+      case RESOLVED -> resolved(file, change, report, primary);
+    };
+  }
+
+  /** A decision of the hotline's staff. */
+  public Outcome act(CaseFile file, HotlineAction action) {
+    if (file == null) {
+      return refusedAction(
+          action.ticketNumber(),
+          null,
+          action,
+          "没有转办中的该编号工单 (no ticket in handling under this number)");
+    }
+    if (file.hasSeen(action.eventId())) {
+      return Outcome.unchanged(file);
+    }
+    var change = file.change();
+    change.remember(action.eventId());
+    return switch (action.kind()) {
+      case EXTENSION_GRANTED, EXTENSION_REFUSED -> extensionDecided(file, change, action);
+      case REVIEW_APPROVED -> {
+        if (file.status() != CaseStatus.RESOLVED) {
+          yield refusedAction(
+              file.ticketNumber(),
+              file,
+              action,
+              "只能审核已办结的工单 (only a resolved ticket can be reviewed)");
+        }
+        change.status = CaseStatus.APPROVED;
+        yield record(change, CaseEventKind.REVIEW_APPROVED, action, "审核通过");
+      }
+      case REVIEW_SENT_BACK -> {
+        if (file.status() != CaseStatus.RESOLVED) {
+          yield refusedAction(
+              file.ticketNumber(),
+              file,
+              action,
+              "只能退回已办结的工单重办 (only a resolved ticket can be sent back)");
+        }
+        change.status = CaseStatus.ACCEPTED;
+        change.rehandlings++;
+        yield record(change, CaseEventKind.SENT_BACK, action, "退回重办：" + action.reason());
+      }
+      case CALLBACK -> callback(file, change, action);
+    };
+  }
+
+  /** The deadline watch: a warning when most of the time limit is used, then overdue. */
+  public Outcome watch(CaseFile file, OffsetDateTime now) {
+    if (file == null || !file.open() || file.dueAt() == null) {
+      return Outcome.unchanged(file);
+    }
+    var change = file.change();
+    if (!file.overdue() && now.isAfter(file.dueAt())) {
+      change.overdue = true;
+      change.warned = true;
+      return record(
+          change,
+          CaseEventKind.OVERDUE,
+          null,
+          now,
+          file.primaryUnit(),
+          null,
+          "已超过办理时限 " + file.dueAt());
+    }
+    long limit = Duration.between(file.openedAt(), file.dueAt()).toMillis();
+    long used = Duration.between(file.openedAt(), now).toMillis();
+    if (!file.warned() && limit > 0 && used >= policy.warningShare() * limit) {
+      change.warned = true;
+      return record(
+          change,
+          CaseEventKind.DEADLINE_WARNING,
+          null,
+          now,
+          file.primaryUnit(),
+          null,
+          "办理时限已用%d%%，将于%s到期".formatted(Math.round(100.0 * used / limit), file.dueAt()));
+    }
+    return Outcome.unchanged(file);
+  }
+
+  private Outcome accepted(
+      CaseFile file, CaseFile.Changes change, ProgressReport report, boolean primary) {
+    if (!primary) {
+      return file.open()
+          ? record(change, CaseEventKind.PART_ACCEPTED, report, "协办单位签收")
+          : refused(file, report, "工单不在办理中 (the ticket is not in handling)");
+    }
+    if (file.status() != CaseStatus.ASSIGNED) {
+      return refused(
+          file,
+          report,
+          "工单已签收或不在待签收状态 (not waiting to be signed for: %s)".formatted(file.status()));
+    }
+    change.status = CaseStatus.ACCEPTED;
+    return record(change, CaseEventKind.ACCEPTED, report, "签收人：" + report.by());
+  }
+
+  private Outcome returned(
+      CaseFile file, CaseFile.Changes change, ProgressReport report, boolean primary) {
+    if (!primary) {
+      return refused(
+          file, report, "协办单位不能退回工单，请联系主办单位 (an assisting unit cannot return the ticket)");
+    }
+    if (!file.open()) {
+      return refused(file, report, "工单不在办理中，不能退回 (only a ticket in handling can be returned)");
+    }
+    change.returnedBy.add(report.unit());
+    change.pendingExtension = null;
+    String why =
+        "退回原因：" + report.returnReason() + (report.text() == null ? "" : "，" + report.text());
+    if (change.returnedBy.size() >= policy.returnsBeforeSupervisor()) {
+      change.status = CaseStatus.SUPERVISOR;
+      return record(
+          change,
+          CaseEventKind.SENT_TO_SUPERVISOR,
+          report,
+          "已退回%d次，转督办。%s".formatted(change.returnedBy.size(), why));
+    }
+    change.status = CaseStatus.RETURNED;
+    return record(change, CaseEventKind.RETURNED, report, why);
+  }
+
+  private Outcome extensionRequested(
+      CaseFile file, CaseFile.Changes change, ProgressReport report, boolean primary) {
+    if (!primary || !file.open()) {
+      return refused(
+          file,
+          report,
+          "只有主办单位可在办理中申请延期 (only the lead unit can ask for more time while handling)");
+    }
+    if (report.requestedDueAt() == null || !report.requestedDueAt().isAfter(file.dueAt())) {
+      return refused(
+          file,
+          report,
+          "延期后的时限须晚于现时限 %s (the new time limit must be later)".formatted(file.dueAt()));
+    }
+    var local = report.at().atZoneSameInstant(HotlineTime.ZONE).toLocalTime();
+    if (local.isAfter(policy.extensionCutOff())) {
+      return refused(
+          file,
+          report,
+          "延期申请须在每日%s前提交 (extension requests close at %s)"
+              .formatted(policy.extensionCutOff(), policy.extensionCutOff()));
+    }
+    if (file.pendingExtension() != null) {
+      return refused(file, report, "已有待审批的延期申请 (an extension request is already waiting)");
+    }
+    change.pendingExtension =
+        new CaseFile.Extension(
+            report.eventId(), report.unit(), report.requestedDueAt(), report.text());
+    return record(
+        change,
+        CaseEventKind.EXTENSION_REQUESTED,
+        report,
+        "申请延期至%s：%s".formatted(report.requestedDueAt(), report.text()));
+  }
+
+  private Outcome resolved(
+      CaseFile file, CaseFile.Changes change, ProgressReport report, boolean primary) {
+    if (!primary) {
+      if (!file.open()) {
+        return refused(file, report, "工单不在办理中 (the ticket is not in handling)");
+      }
+      if (file.resolvedParts().contains(report.unit())) {
+        return refused(file, report, "协办部分已办结 (this unit's part is already resolved)");
+      }
+      change.resolvedParts.add(report.unit());
+      return record(change, CaseEventKind.PART_RESOLVED, report, report.text());
+    }
+    return switch (file.status()) {
+      case ACCEPTED -> {
+        change.status = CaseStatus.RESOLVED;
+        change.pendingExtension = null;
+        yield record(change, CaseEventKind.RESOLVED, report, report.text());
+      }
+      case ASSIGNED ->
+          refused(file, report, "工单未签收，不能办结 (resolving a ticket that was never accepted)");
+      case RESOLVED, APPROVED, CLOSED -> refused(file, report, "工单已办结 (already resolved)");
+      case RETURNED, SUPERVISOR -> refused(file, report, "工单已退回 (the ticket was returned)");
+    };
+  }
+
+  private Outcome extensionDecided(CaseFile file, CaseFile.Changes change, HotlineAction action) {
+    var pending = file.pendingExtension();
+    if (pending == null) {
+      return refusedAction(
+          file.ticketNumber(), file, action, "没有待审批的延期申请 (no extension request is waiting)");
+    }
+    change.pendingExtension = null;
+    if (action.kind() == cn.gov.xining.hotline.contract.HotlineActionKind.EXTENSION_REFUSED) {
+      return record(change, CaseEventKind.EXTENSION_REFUSED, action, "不同意延期：" + action.reason());
+    }
+    change.dueAt = pending.until();
+    change.warned = false;
+    change.overdue = false;
+    return record(change, CaseEventKind.EXTENSION_GRANTED, action, "同意延期至" + pending.until());
+  }
+
+  private Outcome callback(CaseFile file, CaseFile.Changes change, HotlineAction action) {
+    if (file.status() != CaseStatus.APPROVED) {
+      return refusedAction(
+          file.ticketNumber(),
+          file,
+          action,
+          "结果审核通过后才能回访 (a callback comes after the result is approved)");
+    }
+    boolean reached = Boolean.TRUE.equals(action.reached());
+    var recorded =
+        event(
+            change.done(),
+            CaseEventKind.CALLBACK_RECORDED,
+            action.eventId(),
+            action.at(),
+            file.primaryUnit(),
+            action.by(),
+            reached
+                ? "回访：%s，%s"
+                    .formatted(
+                        Boolean.TRUE.equals(action.solved()) ? "已解决" : "未解决", action.satisfaction())
+                : "回访未接通",
+            action.reached(),
+            action.solved(),
+            action.satisfaction());
+    if (!reached) {
+      change.history.add(recorded);
+      return new Outcome(change.done(), List.of(recorded)); // called again later
+    }
+    change.history.add(recorded);
+    if (action.satisfaction() == Satisfaction.NOT_SATISFIED && policy.reopenWhenNotSatisfied()) {
+      change.status = CaseStatus.ACCEPTED;
+      change.rehandlings++;
+      var reopened =
+          event(
+              change.done(),
+              CaseEventKind.REOPENED,
+              action.eventId(),
+              action.at(),
+              file.primaryUnit(),
+              action.by(),
+              "群众不满意，重新交办",
+              null,
+              null,
+              null);
+      change.history.add(reopened);
+      return new Outcome(change.done(), List.of(recorded, reopened));
+    }
+    change.status = CaseStatus.CLOSED;
+    var closed =
+        event(
+            change.done(),
+            CaseEventKind.CLOSED,
+            action.eventId(),
+            action.at(),
+            file.primaryUnit(),
+            action.by(),
+            "已回访，结案",
+            null,
+            null,
+            null);
+    change.history.add(closed);
+    return new Outcome(change.done(), List.of(recorded, closed));
+  }
+
+  private Outcome record(
+      CaseFile.Changes change, CaseEventKind kind, ProgressReport report, String detail) {
+    return record(change, kind, report.eventId(), report.at(), report.unit(), report.by(), detail);
+  }
+
+  private Outcome record(
+      CaseFile.Changes change, CaseEventKind kind, HotlineAction action, String detail) {
+    return record(
+        change, kind, action.eventId(), action.at(), change.primaryUnit, action.by(), detail);
+  }
+
+  private Outcome record(
+      CaseFile.Changes change,
+      CaseEventKind kind,
+      UUID cause,
+      OffsetDateTime at,
+      String unit,
+      String by,
+      String detail) {
+    var event = event(change.done(), kind, cause, at, unit, by, detail, null, null, null);
+    change.history.add(event);
+    return new Outcome(change.done(), List.of(event));
+  }
+
+  private Outcome refused(CaseFile file, ProgressReport report, String why) {
+    var event =
+        refusal(
+            report.ticketNumber(),
+            file,
+            report.eventId(),
+            report.at(),
+            report.unit(),
+            report.by(),
+            report.kind() + "：" + why);
+    return new Outcome(file, List.of(event));
+  }
+
+  private Outcome refused(String ticketNumber, ProgressReport report, String why) {
+    var event =
+        refusal(
+            ticketNumber,
+            null,
+            report.eventId(),
+            report.at(),
+            report.unit(),
+            report.by(),
+            report.kind() + "：" + why);
+    return new Outcome(null, List.of(event));
+  }
+
+  private Outcome refusedAction(
+      String ticketNumber, CaseFile file, HotlineAction action, String why) {
+    var event =
+        refusal(
+            ticketNumber,
+            file,
+            action.eventId(),
+            action.at(),
+            file == null ? null : file.primaryUnit(),
+            action.by(),
+            action.kind() + "：" + why);
+    return new Outcome(file, List.of(event));
+  }
+
+  /** A refusal changes nothing, so it is not part of the history. */
+  private static CaseEvent refusal(
+      String ticketNumber,
+      CaseFile file,
+      UUID cause,
+      OffsetDateTime at,
+      String unit,
+      String by,
+      String why) {
+    return new CaseEvent(
+        derivedId(ticketNumber, CaseEventKind.REFUSED, cause, at),
+        ticketNumber,
+        CaseEventKind.REFUSED,
+        cause,
+        file == null ? null : file.status(),
+        at,
+        unit,
+        by,
+        file == null ? null : file.primaryUnit(),
+        file == null ? null : file.dueAt(),
+        why,
+        null,
+        null,
+        null,
+        file == null ? List.of() : file.returnedBy(),
+        file == null ? 0 : file.returnedBy().size(),
+        file == null ? 0 : file.rehandlings());
+  }
+
+  private static CaseEvent event(
+      CaseFile after,
+      CaseEventKind kind,
+      UUID cause,
+      OffsetDateTime at,
+      String unit,
+      String by,
+      String detail,
+      Boolean reached,
+      Boolean solved,
+      Satisfaction satisfaction) {
+    return new CaseEvent(
+        derivedId(after.ticketNumber(), kind, cause, at),
+        after.ticketNumber(),
+        kind,
+        cause,
+        after.status(),
+        at,
+        unit,
+        by,
+        after.primaryUnit(),
+        after.dueAt(),
+        detail,
+        reached,
+        solved,
+        satisfaction,
+        after.returnedBy(),
+        after.returnedBy().size(),
+        after.rehandlings());
+  }
+
+  /** The same cause gives the same id, so a consumer recognises an event published twice. */
+  private static UUID derivedId(
+      String ticketNumber, CaseEventKind kind, UUID cause, OffsetDateTime at) {
+    String seed = ticketNumber + "/" + kind + "/" + (cause != null ? cause : at.toInstant());
+    return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,37 @@
+package cn.gov.xining.hotline.handling.streams;
+
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.kafka.TopicDeclarations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+
+/**
+ * Turns on Kafka Streams and declares the topics: the ones handling writes ({@code
+ * ticket-lifecycle}; {@code ticket-progress} and {@code hotline-actions}, which units and its own
+ * API write) and the ones it reads, with their dead-letter topics.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class StreamsConfiguration {
+
+  @Bean
+  KafkaAdmin.NewTopics handlingTopics(TopicDeclarations topics) {
+    return new KafkaAdmin.NewTopics(
+        topics.eventTopic(Topics.ROUTING_DECISIONS),
+        topics.eventTopic(Topics.TICKET_PROGRESS),
+        topics.eventTopic(Topics.HOTLINE_ACTIONS),
+        topics.eventTopic(Topics.TICKET_LIFECYCLE),
+        topics.deadLetterTopicOf(Topics.ROUTING_DECISIONS),
+        topics.deadLetterTopicOf(Topics.TICKET_PROGRESS),
+        topics.deadLetterTopicOf(Topics.HOTLINE_ACTIONS));
+  }
+
+  @Bean
+  KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean streams) {
+    return new KafkaStreamsInteractiveQueryService(streams);
+  }
+}

@@ -1,0 +1,387 @@
+package cn.gov.xining.hotline.handling.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.xining.hotline.contract.CaseEvent;
+import cn.gov.xining.hotline.contract.CaseEventKind;
+import cn.gov.xining.hotline.contract.CaseStatus;
+import cn.gov.xining.hotline.contract.HotlineAction;
+import cn.gov.xining.hotline.contract.HotlineActionKind;
+import cn.gov.xining.hotline.contract.Priority;
+import cn.gov.xining.hotline.contract.ProgressKind;
+import cn.gov.xining.hotline.contract.ProgressReport;
+import cn.gov.xining.hotline.contract.ReturnReason;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.Satisfaction;
+import cn.gov.xining.hotline.contract.TicketRouted;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class HandlingTest {
+
+  private static final String TICKET = "260126-01-0007";
+  private static final OffsetDateTime ROUTED = OffsetDateTime.parse("2026-01-26T09:00:00+08:00");
+  private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-01-31T00:00:00+08:00");
+
+  private final Handling handling =
+      new Handling(new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, true, Duration.ofSeconds(30)));
+
+  @Test
+  void aTicketGoesFromTransferThroughSignedForResolvedAndReviewedToClosedAtTheCallback() {
+    var file = open("hrss", List.of("gov-630105"));
+    assertThat(file.status()).isEqualTo(CaseStatus.ASSIGNED);
+
+    file = applied(file, report("hrss", ProgressKind.ACCEPTED, "09:30"), CaseEventKind.ACCEPTED);
+    file =
+        applied(
+            file,
+            report("gov-630105", ProgressKind.ACCEPTED, "09:40"),
+            CaseEventKind.PART_ACCEPTED);
+    file =
+        applied(
+            file,
+            report("gov-630105", ProgressKind.RESOLVED, "10:00"),
+            CaseEventKind.PART_RESOLVED);
+    file = applied(file, report("hrss", ProgressKind.RESOLVED, "11:00"), CaseEventKind.RESOLVED);
+    assertThat(file.status()).isEqualTo(CaseStatus.RESOLVED);
+    file = applied(file, action(HotlineActionKind.REVIEW_APPROVED), CaseEventKind.REVIEW_APPROVED);
+    var outcome = handling.act(file, callback(true, Satisfaction.BASICALLY_SATISFIED));
+
+    assertThat(outcome.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.CALLBACK_RECORDED, CaseEventKind.CLOSED);
+    assertThat(outcome.file().status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(outcome.file().history())
+        .extracting(CaseEvent::kind)
+        .containsExactly(
+            CaseEventKind.OPENED,
+            CaseEventKind.ACCEPTED,
+            CaseEventKind.PART_ACCEPTED,
+            CaseEventKind.PART_RESOLVED,
+            CaseEventKind.RESOLVED,
+            CaseEventKind.REVIEW_APPROVED,
+            CaseEventKind.CALLBACK_RECORDED,
+            CaseEventKind.CLOSED);
+    assertThat(outcome.events().get(0).satisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
+  }
+
+  @Test
+  void resolvingWhatWasNeverAcceptedIsRefusedAndChangesNothing() {
+    var file = open("hrss", List.of());
+
+    var outcome = handling.report(file, report("hrss", ProgressKind.RESOLVED, "10:00"));
+
+    assertThat(outcome.file()).isEqualTo(file);
+    assertThat(outcome.events()).singleElement().satisfies(refusal("never accepted"));
+  }
+
+  @Test
+  void aUnitActingOnATicketNotAssignedToItIsRefused() {
+    var file = open("hrss", List.of("gov-630105"));
+
+    var outcome = handling.report(file, report("water", ProgressKind.ACCEPTED, "10:00"));
+
+    assertThat(outcome.file()).isEqualTo(file);
+    assertThat(outcome.events()).singleElement().satisfies(refusal("not assigned to this unit"));
+  }
+
+  @Test
+  void aCallbackBeforeTheResultWasApprovedIsRefused() {
+    var file = resolved();
+
+    var outcome = handling.act(file, callback(true, Satisfaction.SATISFIED));
+
+    assertThat(outcome.file()).isEqualTo(file);
+    assertThat(outcome.events()).singleElement().satisfies(refusal("after the result is approved"));
+  }
+
+  @Test
+  void aSecondResolvedIsRefused() {
+    var file = resolved();
+
+    var outcome = handling.report(file, report("hrss", ProgressKind.RESOLVED, "15:00"));
+
+    assertThat(outcome.file()).isEqualTo(file);
+    assertThat(outcome.events()).singleElement().satisfies(refusal("already resolved"));
+  }
+
+  @Test
+  void theSameReportTwiceChangesNothingTheSecondTime() {
+    var file = open("hrss", List.of());
+    var accepted = report("hrss", ProgressKind.ACCEPTED, "09:30");
+    file = handling.report(file, accepted).file();
+
+    var again = handling.report(file, accepted);
+
+    assertThat(again.file()).isEqualTo(file);
+    assertThat(again.events()).isEmpty();
+  }
+
+  @Test
+  void aReturnWaitsForRoutingAndTheNextUnitGetsAFreshTimeLimit() {
+    var file = open("hrss", List.of());
+    var returned =
+        handling.report(
+            file,
+            new ProgressReport(
+                UUID.randomUUID(),
+                TICKET,
+                "hrss",
+                ProgressKind.RETURNED,
+                at("10:00"),
+                "李",
+                ReturnReason.NOT_OUR_DUTY,
+                "属住建部门职责",
+                null));
+    assertThat(returned.file().status()).isEqualTo(CaseStatus.RETURNED);
+    assertThat(returned.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.RETURNED);
+              assertThat(event.excludedUnits()).containsExactly("hrss");
+            });
+
+    var rerouted =
+        handling.routed(
+            returned.file(),
+            transfer(
+                "housing",
+                OffsetDateTime.parse("2026-01-27T09:00:00+08:00"),
+                OffsetDateTime.parse("2026-02-03T00:00:00+08:00")));
+
+    assertThat(rerouted.file().status()).isEqualTo(CaseStatus.ASSIGNED);
+    assertThat(rerouted.file().primaryUnit()).isEqualTo("housing");
+    assertThat(rerouted.file().dueAt())
+        .isEqualTo(OffsetDateTime.parse("2026-02-03T00:00:00+08:00"));
+    assertThat(rerouted.file().returnedBy()).containsExactly("hrss");
+  }
+
+  @Test
+  void aTicketReturnedThreeTimesGoesToASupervisorInsteadOfRoundAgain() {
+    var file = open("hrss", List.of());
+    String[] units = {"hrss", "housing", "market"};
+    for (int i = 0; i < units.length; i++) {
+      if (i > 0) {
+        file =
+            handling.routed(file, transfer(units[i], ROUTED.plusHours(i), DUE.plusDays(i))).file();
+      }
+      file =
+          handling
+              .report(
+                  file,
+                  new ProgressReport(
+                      UUID.randomUUID(),
+                      TICKET,
+                      units[i],
+                      ProgressKind.RETURNED,
+                      at("10:00").plusHours(i),
+                      "经办人",
+                      ReturnReason.NOT_OUR_DUTY,
+                      null,
+                      null))
+              .file();
+    }
+
+    assertThat(file.status()).isEqualTo(CaseStatus.SUPERVISOR);
+    assertThat(file.history())
+        .extracting(CaseEvent::kind)
+        .endsWith(CaseEventKind.SENT_TO_SUPERVISOR);
+    assertThat(file.returnedBy()).containsExactly("hrss", "housing", "market");
+  }
+
+  @Test
+  void anExtensionAskedBeforeTheCutOffAndGrantedMovesTheTimeLimit() {
+    var file = accepted();
+    var later = DUE.plusDays(5);
+    file = applied(file, extension("16:59", later), CaseEventKind.EXTENSION_REQUESTED);
+
+    file =
+        applied(file, action(HotlineActionKind.EXTENSION_GRANTED), CaseEventKind.EXTENSION_GRANTED);
+
+    assertThat(file.dueAt()).isEqualTo(later);
+    assertThat(file.pendingExtension()).isNull();
+  }
+
+  @Test
+  void anExtensionAskedAfterFivePmIsRefused() {
+    var file = accepted();
+
+    var outcome = handling.report(file, extension("17:01", DUE.plusDays(5)));
+
+    assertThat(outcome.file()).isEqualTo(file);
+    assertThat(outcome.events()).singleElement().satisfies(refusal("17:00"));
+  }
+
+  @Test
+  void aReviewThatSendsTheResultBackReopensItToTheSameUnit() {
+    var file = resolved();
+
+    var outcome =
+        handling.act(
+            file,
+            new HotlineAction(
+                UUID.randomUUID(),
+                TICKET,
+                HotlineActionKind.REVIEW_SENT_BACK,
+                at("16:00"),
+                "审核员",
+                "答复未针对诉求",
+                null,
+                null,
+                null,
+                null));
+
+    assertThat(outcome.file().status()).isEqualTo(CaseStatus.ACCEPTED);
+    assertThat(outcome.file().primaryUnit()).isEqualTo("hrss");
+    assertThat(outcome.file().rehandlings()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnsatisfiedCitizenReopensTheTicketToTheSameUnit() {
+    var file = handling.act(resolved(), action(HotlineActionKind.REVIEW_APPROVED)).file();
+
+    var outcome = handling.act(file, callback(true, Satisfaction.NOT_SATISFIED));
+
+    assertThat(outcome.file().status()).isEqualTo(CaseStatus.ACCEPTED);
+    assertThat(outcome.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.CALLBACK_RECORDED, CaseEventKind.REOPENED);
+  }
+
+  @Test
+  void theWatchWarnsWhenMostOfTheTimeLimitIsUsedAndThenReportsOverdueOnce() {
+    var file = accepted();
+    // 26 Jan 09:00 to 31 Jan 00:00 is 111 hours; 80% is used at 30 Jan 01:48.
+    assertThat(handling.watch(file, OffsetDateTime.parse("2026-01-30T01:30:00+08:00")).events())
+        .isEmpty();
+
+    var warned = handling.watch(file, OffsetDateTime.parse("2026-01-30T02:00:00+08:00"));
+    assertThat(warned.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.DEADLINE_WARNING);
+    var overdue = handling.watch(warned.file(), OffsetDateTime.parse("2026-01-31T00:00:01+08:00"));
+    assertThat(overdue.events()).extracting(CaseEvent::kind).containsExactly(CaseEventKind.OVERDUE);
+    assertThat(
+            handling
+                .watch(overdue.file(), OffsetDateTime.parse("2026-02-01T00:00:00+08:00"))
+                .events())
+        .isEmpty();
+  }
+
+  @Test
+  void aResolvedTicketIsNotReportedOverdue() {
+    assertThat(handling.watch(resolved(), DUE.plusDays(3)).events()).isEmpty();
+  }
+
+  private CaseFile open(String primary, List<String> assisting) {
+    return handling.routed(null, transfer(primary, assisting, ROUTED, DUE)).file();
+  }
+
+  private CaseFile accepted() {
+    return handling
+        .report(open("hrss", List.of()), report("hrss", ProgressKind.ACCEPTED, "09:30"))
+        .file();
+  }
+
+  private CaseFile resolved() {
+    return handling.report(accepted(), report("hrss", ProgressKind.RESOLVED, "14:00")).file();
+  }
+
+  private CaseFile applied(CaseFile file, ProgressReport report, CaseEventKind expected) {
+    var outcome = handling.report(file, report);
+    assertThat(outcome.events()).extracting(CaseEvent::kind).containsExactly(expected);
+    return outcome.file();
+  }
+
+  private CaseFile applied(CaseFile file, HotlineAction action, CaseEventKind expected) {
+    var outcome = handling.act(file, action);
+    assertThat(outcome.events()).extracting(CaseEvent::kind).containsExactly(expected);
+    return outcome.file();
+  }
+
+  private static java.util.function.Consumer<CaseEvent> refusal(String why) {
+    return event -> {
+      assertThat(event.kind()).isEqualTo(CaseEventKind.REFUSED);
+      assertThat(event.detail()).contains(why);
+    };
+  }
+
+  private static TicketRouted transfer(
+      String primary, OffsetDateTime routedAt, OffsetDateTime dueAt) {
+    return transfer(primary, List.of(), routedAt, dueAt);
+  }
+
+  private static TicketRouted transfer(
+      String primary, List<String> assisting, OffsetDateTime routedAt, OffsetDateTime dueAt) {
+    return new TicketRouted(
+        UUID.randomUUID(),
+        TICKET,
+        ROUTED.minusMinutes(5),
+        routedAt,
+        "hotline-phone",
+        RoutingOutcome.TRANSFER,
+        "wage-arrears",
+        "630105",
+        primary,
+        assisting,
+        "operator-topic",
+        "test",
+        "test",
+        dueAt,
+        Priority.NORMAL);
+  }
+
+  private static ProgressReport report(String unit, ProgressKind kind, String time) {
+    return new ProgressReport(
+        UUID.randomUUID(),
+        TICKET,
+        unit,
+        kind,
+        at(time),
+        "经办人",
+        null,
+        kind == ProgressKind.RESOLVED ? "已督促企业结清工资" : null,
+        null);
+  }
+
+  private static ProgressReport extension(String time, OffsetDateTime until) {
+    return new ProgressReport(
+        UUID.randomUUID(),
+        TICKET,
+        "hrss",
+        ProgressKind.EXTENSION_REQUESTED,
+        at(time),
+        "经办人",
+        null,
+        "需协调企业账户解冻",
+        until);
+  }
+
+  private static HotlineAction action(HotlineActionKind kind) {
+    return new HotlineAction(
+        UUID.randomUUID(), TICKET, kind, at("16:00"), "审核员", null, null, null, null, null);
+  }
+
+  private static HotlineAction callback(boolean reached, Satisfaction satisfaction) {
+    return new HotlineAction(
+        UUID.randomUUID(),
+        TICKET,
+        HotlineActionKind.CALLBACK,
+        at("17:30"),
+        "回访员",
+        null,
+        reached,
+        true,
+        satisfaction,
+        null);
+  }
+
+  private static OffsetDateTime at(String time) {
+    return OffsetDateTime.parse("2026-01-26T" + time + ":00+08:00");
+  }
+}
