@@ -33,6 +33,7 @@ abstract class EndToEndScenarios {
   private ServiceProcess intake;
   private ServiceProcess routing;
   private ServiceProcess reporting;
+  private ServiceProcess handling;
   private TopicProbe probe;
 
   abstract String bootstrapServers();
@@ -43,15 +44,17 @@ abstract class EndToEndScenarios {
     intake = ServiceProcess.start("intake", bootstrapServers(), data);
     routing = ServiceProcess.start("routing", bootstrapServers(), data);
     reporting = ServiceProcess.start("reporting", bootstrapServers(), data);
+    handling = ServiceProcess.start("handling", bootstrapServers(), data);
     intake.awaitHealthy();
     routing.awaitHealthy();
     reporting.awaitHealthy();
+    handling.awaitHealthy();
     probe = new TopicProbe(bootstrapServers());
   }
 
   @AfterAll
   void stopServices() throws Exception {
-    for (var service : new ServiceProcess[] {intake, routing, reporting}) {
+    for (var service : new ServiceProcess[] {intake, routing, reporting, handling}) {
       if (service != null) {
         service.close();
       }
@@ -88,6 +91,74 @@ abstract class EndToEndScenarios {
     await("daily count includes the ticket")
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(countOf(today, "$.byUnit.hrss")).isEqualTo(hrssBefore + 1));
+  }
+
+  @Test
+  void aTicketIsRoutedSignedForResolvedReviewedCalledBackAndClosed() throws Exception {
+    var response =
+        post(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT","callerPhone":"13912345678",
+             "content":"来电人反映小区暖气不热，室温只有十五度。",
+             "address":"城西区胜利路8号","districtCode":"630104","topicCode":"heating"}
+            """);
+    String number = JsonPath.read(response.body(), "$.ticketNumber");
+    awaitCase(number, "ASSIGNED");
+
+    send(
+        handling,
+        "/api/cases/" + number + "/progress",
+        "{\"unit\":\"heating\",\"kind\":\"ACCEPTED\",\"by\":\"张工\"}");
+    awaitCase(number, "ACCEPTED");
+    send(
+        handling,
+        "/api/cases/" + number + "/progress",
+        "{\"unit\":\"heating\",\"kind\":\"RESOLVED\",\"text\":\"已排查管网，室温恢复至20度\"}");
+    awaitCase(number, "RESOLVED");
+    send(
+        handling,
+        "/api/cases/" + number + "/actions",
+        "{\"kind\":\"REVIEW_APPROVED\",\"by\":\"审核员\"}");
+    awaitCase(number, "APPROVED");
+    send(
+        handling,
+        "/api/cases/" + number + "/actions",
+        "{\"kind\":\"CALLBACK\",\"by\":\"回访员\",\"reached\":true,\"solved\":true,\"satisfaction\":\"SATISFIED\"}");
+
+    awaitCase(number, "CLOSED");
+    assertThat(
+            probe.recordsFor(Topics.TICKET_LIFECYCLE, number).stream()
+                .map(r -> JsonPath.<String>read(r.value(), "$.kind"))
+                .toList())
+        .containsExactly(
+            "OPENED", "ACCEPTED", "RESOLVED", "REVIEW_APPROVED", "CALLBACK_RECORDED", "CLOSED");
+  }
+
+  private void awaitCase(String number, String status) {
+    await("case " + number + " " + status)
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              var found =
+                  HTTP.send(
+                      HttpRequest.newBuilder(URI.create(handling.url("/api/cases/" + number)))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(found.statusCode()).isEqualTo(200);
+              assertThat(JsonPath.<String>read(found.body(), "$.status")).isEqualTo(status);
+            });
+  }
+
+  private static void send(ServiceProcess service, String path, String json) throws Exception {
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(service.url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
   }
 
   @Test

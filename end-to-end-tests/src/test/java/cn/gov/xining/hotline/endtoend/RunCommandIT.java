@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunCommandIT {
 
-  private static final List<Integer> PORTS = List.of(9092, 9093, 8081, 8082, 8083);
+  private static final List<Integer> PORTS = List.of(9092, 9093, 8081, 8082, 8083, 8084);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String WAGE_CALL =
       """
