@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,12 +127,43 @@ abstract class EndToEndScenarios {
         "{\"kind\":\"CALLBACK\",\"by\":\"回访员\",\"reached\":true,\"solved\":true,\"satisfaction\":\"SATISFIED\"}");
 
     awaitCase(number, "CLOSED");
-    assertThat(
-            probe.recordsFor(Topics.TICKET_LIFECYCLE, number).stream()
-                .map(r -> JsonPath.<String>read(r.value(), "$.kind"))
-                .toList())
-        .containsExactly(
-            "OPENED", "ACCEPTED", "RESOLVED", "REVIEW_APPROVED", "CALLBACK_RECORDED", "CLOSED");
+    // The case store may show a change before its transaction commits; the topic shows it after.
+    await("the lifecycle on ticket-lifecycle")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        probe.recordsFor(Topics.TICKET_LIFECYCLE, number).stream()
+                            .map(r -> JsonPath.<String>read(r.value(), "$.kind"))
+                            .toList())
+                    .containsExactly(
+                        "OPENED",
+                        "ACCEPTED",
+                        "RESOLVED",
+                        "REVIEW_APPROVED",
+                        "CALLBACK_RECORDED",
+                        "CLOSED"));
+    await("intake and Open311 show it closed")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              var open311 =
+                  HTTP.send(
+                      HttpRequest.newBuilder(
+                              URI.create(intake.url("/open311/v2/requests/" + number + ".json")))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(JsonPath.<String>read(open311.body(), "$[0].status")).isEqualTo("closed");
+              var ticket =
+                  HTTP.send(
+                      HttpRequest.newBuilder(URI.create(intake.url("/api/tickets/" + number)))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(JsonPath.<List<String>>read(ticket.body(), "$.history[*].status"))
+                  .containsExactly(
+                      "RECEIVED", "PUBLISHED", "TRANSFERRED", "IN_HANDLING", "RESOLVED", "CLOSED");
+            });
   }
 
   private void awaitCase(String number, String status) {

@@ -274,6 +274,39 @@ class HandlingTest {
   }
 
   @Test
+  void aTicketTransferredBeforeSpringFestivalIsOverdueOnlyAfterTheHolidayAndItsMakeUpDays() {
+    // Routing's working calendar (DeadlinesTest): received Thursday 12 February 2026, five
+    // working days are 13 Feb, Saturday 14 Feb (a make-up working day), then 24, 25 and 26 Feb
+    // after the holiday of 15–23 Feb: due at 24:00 on the 26th.
+    var transferredAt = OffsetDateTime.parse("2026-02-12T10:05:00+08:00");
+    var file =
+        handling
+            .routed(
+                null,
+                transfer("hrss", transferredAt, OffsetDateTime.parse("2026-02-27T00:00:00+08:00")))
+            .file();
+
+    assertThat(handling.watch(file, OffsetDateTime.parse("2026-02-23T23:59:00+08:00")).events())
+        .as("the last day of the holiday: neither warned nor overdue")
+        .isEmpty();
+    var lastDay = handling.watch(file, OffsetDateTime.parse("2026-02-26T12:00:00+08:00"));
+    assertThat(lastDay.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.DEADLINE_WARNING);
+    assertThat(
+            handling
+                .watch(lastDay.file(), OffsetDateTime.parse("2026-02-26T23:59:59+08:00"))
+                .events())
+        .isEmpty();
+    assertThat(
+            handling
+                .watch(lastDay.file(), OffsetDateTime.parse("2026-02-27T00:00:01+08:00"))
+                .events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.OVERDUE);
+  }
+
+  @Test
   void aResolvedTicketIsNotReportedOverdue() {
     assertThat(handling.watch(resolved(), DUE.plusDays(3)).events()).isEmpty();
   }

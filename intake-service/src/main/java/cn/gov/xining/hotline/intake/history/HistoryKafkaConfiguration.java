@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.intake.history;
 
+import cn.gov.xining.hotline.contract.CaseEvent;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.kafka.EventSerdes;
@@ -16,8 +17,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
 /**
- * How intake reads routing's decisions: committed ones only (routing writes in transactions), from
- * the beginning for a new group, with the shared dead-letter handling for an unreadable record.
+ * How intake reads routing's decisions and handling's lifecycle: committed ones only (both are
+ * written in transactions), from the beginning for a new group, a poll at a time, with the shared
+ * dead-letter handling for an unreadable record.
  */
 @Configuration(proxyBeanMethods = false)
 class HistoryKafkaConfiguration {
@@ -28,18 +30,33 @@ class HistoryKafkaConfiguration {
     return topics.deadLetterTopicOf(Topics.ROUTING_DECISIONS);
   }
 
+  /** Where an event intake cannot read goes (its writers declare the topics themselves). */
+  @Bean
+  NewTopic ticketLifecycleDeadLetterTopic(TopicDeclarations topics) {
+    return topics.deadLetterTopicOf(Topics.TICKET_LIFECYCLE);
+  }
+
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, TicketRouted> routingDecisionListenerFactory(
       KafkaProperties kafka, CommonErrorHandler errorHandler) {
+    return batchesOf(TicketRouted.class, kafka, errorHandler);
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, CaseEvent> caseEventListenerFactory(
+      KafkaProperties kafka, CommonErrorHandler errorHandler) {
+    return batchesOf(CaseEvent.class, kafka, errorHandler);
+  }
+
+  private static <T> ConcurrentKafkaListenerContainerFactory<String, T> batchesOf(
+      Class<T> type, KafkaProperties kafka, CommonErrorHandler errorHandler) {
     var properties = new HashMap<>(kafka.buildConsumerProperties());
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    var factory = new ConcurrentKafkaListenerContainerFactory<String, TicketRouted>();
+    var factory = new ConcurrentKafkaListenerContainerFactory<String, T>();
     factory.setConsumerFactory(
         new DefaultKafkaConsumerFactory<>(
-            properties,
-            new StringDeserializer(),
-            EventSerdes.valueDeserializer(TicketRouted.class)));
+            properties, new StringDeserializer(), EventSerdes.valueDeserializer(type)));
     factory.setCommonErrorHandler(errorHandler);
     factory.setBatchListener(true);
     return factory;

@@ -104,7 +104,7 @@ public class TicketHistory {
     insertChange(ticketNumber, status, at, detail, sourceEventId);
     var earlier =
         Arrays.stream(TicketStatus.values())
-            .filter(s -> s.ordinal() < status.ordinal())
+            .filter(s -> status.fromHandling() ? s != status : s.ordinal() < status.ordinal())
             .map(Enum::name)
             .toList();
     if (!earlier.isEmpty()) {

@@ -15,14 +15,35 @@ public enum TicketStatus {
   /** Answered by the hotline itself (直接办理): nothing is left to do. */
   ANSWERED_DIRECTLY("直接办理", true),
   /** Transferred (转交) to the responsible unit with a time limit. */
-  TRANSFERRED("已转交承办单位", false);
+  TRANSFERRED("已转交承办单位", false),
+  // From here on the statuses come from handling-service, which owns them: they follow its
+  // lifecycle events in order, back as well as forth (a result sent back is in handling again).
+  /** The unit signed for it (签收) and is handling it. */
+  IN_HANDLING("办理中", false, true),
+  /** The unit sent it back; it is being routed again or is with a supervisor. */
+  RETURNED("已退回", false, true),
+  /** The unit reported its result; the hotline reviews it and calls the citizen back. */
+  RESOLVED("已办结", false, true),
+  /** Called back: nothing left to do. */
+  CLOSED("已结案", true, true);
 
   private final String chineseName;
   private final boolean closed;
+  private final boolean fromHandling;
 
   TicketStatus(String chineseName, boolean closed) {
+    this(chineseName, closed, false);
+  }
+
+  TicketStatus(String chineseName, boolean closed, boolean fromHandling) {
     this.chineseName = chineseName;
     this.closed = closed;
+    this.fromHandling = fromHandling;
+  }
+
+  /** Whether handling-service sets it; such a status may also follow a later one. */
+  public boolean fromHandling() {
+    return fromHandling;
   }
 
   public String chineseName() {
