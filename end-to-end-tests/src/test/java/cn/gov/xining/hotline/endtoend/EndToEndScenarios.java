@@ -166,6 +166,44 @@ abstract class EndToEndScenarios {
             });
   }
 
+  @Test
+  void aTicketReturnedByItsUnitIsRoutedToTheNextCandidate() throws Exception {
+    var response =
+        post(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT",
+             "content":"来电人反映在城北区某工地务工，老板拖欠两个月工资未结。",
+             "address":"城北区柴达木路","districtCode":"630105","topicCode":"wage-arrears"}
+            """);
+    String number = JsonPath.read(response.body(), "$.ticketNumber");
+    awaitCase(number, "ASSIGNED");
+
+    send(
+        handling,
+        "/api/cases/" + number + "/progress",
+        "{\"unit\":\"hrss\",\"kind\":\"RETURNED\",\"by\":\"李\",\"returnReason\":\"WRONG_DISTRICT\"}");
+
+    await("routed again to the district government")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              var found =
+                  HTTP.send(
+                      HttpRequest.newBuilder(URI.create(handling.url("/api/cases/" + number)))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(JsonPath.<String>read(found.body(), "$.status")).isEqualTo("ASSIGNED");
+              assertThat(JsonPath.<String>read(found.body(), "$.primaryUnit"))
+                  .isEqualTo("gov-630105");
+              assertThat(JsonPath.<List<String>>read(found.body(), "$.history[*].kind"))
+                  .containsExactly("OPENED", "RETURNED", "OPENED");
+            });
+    assertThat(probe.recordsFor(Topics.assignmentsOf("gov-630105"), number))
+        .extracting(r -> JsonPath.<String>read(r.value(), "$.role"))
+        .containsExactlyInAnyOrder("ASSISTING", "PRIMARY");
+  }
+
   private void awaitCase(String number, String status) {
     await("case " + number + " " + status)
         .atMost(Duration.ofSeconds(60))

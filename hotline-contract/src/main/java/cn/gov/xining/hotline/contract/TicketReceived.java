@@ -51,6 +51,31 @@ public record TicketReceived(
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
+  /**
+   * The same ticket as if received at another time: for a deadline that starts again, e.g. when a
+   * returned ticket goes to another unit.
+   */
+  public TicketReceived receivedAgainAt(OffsetDateTime time) {
+    return new TicketReceived(
+        eventId,
+        ticketNumber,
+        time,
+        channel,
+        appealType,
+        content,
+        address,
+        districtCode,
+        topicCode,
+        callerPhoneMasked,
+        callerPhoneHash,
+        latitude,
+        longitude,
+        answeredOnCall,
+        answer,
+        batchLabel,
+        attachments);
+  }
+
   /** A ticket with only the fields every channel has. */
   public TicketReceived(
       UUID eventId,

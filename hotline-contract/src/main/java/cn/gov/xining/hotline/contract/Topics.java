@@ -24,6 +24,9 @@ public final class Topics {
   /** Every change of a ticket's handling state, written only by handling-service. */
   public static final String TICKET_LIFECYCLE = "ticket-lifecycle";
 
+  /** Returned tickets to be routed again, written by handling-service, read by routing. */
+  public static final String TICKETS_RETURNED = "tickets-returned";
+
   /** Prefix of the per-unit assignment topics: {@code assignments-<unit code>}. */
   public static final String ASSIGNMENTS_PREFIX = "assignments-";
 

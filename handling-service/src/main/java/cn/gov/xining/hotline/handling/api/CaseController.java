@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.handling.api;
 
 import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.CaseStatus;
 import cn.gov.xining.hotline.contract.HotlineAction;
 import cn.gov.xining.hotline.contract.HotlineActionKind;
 import cn.gov.xining.hotline.contract.HotlineTime;
@@ -10,7 +11,9 @@ import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.streams.HandlingTopology;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,6 +72,27 @@ class CaseController {
       throw new UnknownCaseException(ticketNumber);
     }
     return file;
+  }
+
+  /**
+   * The case files in one status, e.g. {@code SUPERVISOR}: the supervisor's queue of tickets
+   * returned again and again.
+   */
+  @GetMapping
+  List<CaseFile> inStatus(@RequestParam CaseStatus status) {
+    ReadOnlyKeyValueStore<String, CaseFile> cases =
+        queries.retrieveQueryableStore(
+            HandlingTopology.CASE_FILES, QueryableStoreTypes.keyValueStore());
+    var found = new ArrayList<CaseFile>();
+    try (var all = cases.all()) {
+      all.forEachRemaining(
+          entry -> {
+            if (entry.value.status() == status) {
+              found.add(entry.value);
+            }
+          });
+    }
+    return found;
   }
 
   /** A unit's report, for units without a Kafka client. */

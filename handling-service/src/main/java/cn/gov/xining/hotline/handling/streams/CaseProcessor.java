@@ -1,9 +1,11 @@
 package cn.gov.xining.hotline.handling.streams;
 
-import cn.gov.xining.hotline.contract.CaseEvent;
+import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.HotlineAction;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.ProgressReport;
+import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.cases.Handling;
@@ -18,15 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Applies whatever arrived for a ticket to its case file; watches the time limits. */
-class CaseProcessor implements Processor<String, Object, String, CaseEvent> {
+class CaseProcessor implements Processor<String, Object, String, Object> {
 
   private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
 
   private final Handling handling;
   private final HandlingPolicy policy;
   private final Clock clock;
-  private ProcessorContext<String, CaseEvent> context;
+  private ProcessorContext<String, Object> context;
   private KeyValueStore<String, CaseFile> cases;
+  private KeyValueStore<String, TicketReceived> received;
 
   CaseProcessor(Handling handling, HandlingPolicy policy, Clock clock) {
     this.handling = handling;
@@ -35,9 +38,10 @@ class CaseProcessor implements Processor<String, Object, String, CaseEvent> {
   }
 
   @Override
-  public void init(ProcessorContext<String, CaseEvent> context) {
+  public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.cases = context.getStateStore(HandlingTopology.CASE_FILES);
+    this.received = context.getStateStore(HandlingTopology.RECEIVED_TICKETS);
     context.schedule(
         policy.deadlineCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::watchDeadlines);
   }
@@ -49,8 +53,12 @@ class CaseProcessor implements Processor<String, Object, String, CaseEvent> {
       log.warn("ignored an incomplete {} for ticket {}", describe(record.value()), record.key());
       return;
     }
-    var file = cases.get(record.key());
     var value = record.value();
+    if (value instanceof TicketReceived ticket) {
+      received.put(record.key(), ticket);
+      return;
+    }
+    var file = cases.get(record.key());
     Handling.Outcome outcome;
     if (value instanceof TicketRouted decision) {
       outcome = handling.routed(file, decision);
@@ -62,6 +70,37 @@ class CaseProcessor implements Processor<String, Object, String, CaseEvent> {
       outcome = Handling.Outcome.unchanged(file);
     }
     settle(record.key(), file, outcome, record.timestamp());
+    if (value instanceof ProgressReport report) {
+      routeAgainIfReturned(record.key(), report, outcome, record.timestamp());
+    }
+  }
+
+  /** A return that is not yet a loop goes back to routing with the whole ticket. */
+  private void routeAgainIfReturned(
+      String ticketNumber, ProgressReport report, Handling.Outcome outcome, long timestamp) {
+    for (var event : outcome.events()) {
+      if (event.kind() != CaseEventKind.RETURNED) {
+        continue;
+      }
+      var ticket = received.get(ticketNumber);
+      if (ticket == null) {
+        log.warn(
+            "ticket {} was returned but was never seen received; it waits as RETURNED",
+            ticketNumber);
+        continue;
+      }
+      context.forward(
+          new Record<>(
+              ticketNumber,
+              new TicketReturned(
+                  event.eventId(),
+                  ticket,
+                  report.unit(),
+                  report.returnReason(),
+                  event.excludedUnits(),
+                  report.at()),
+              timestamp));
+    }
   }
 
   private void watchDeadlines(long timestamp) {
@@ -87,6 +126,9 @@ class CaseProcessor implements Processor<String, Object, String, CaseEvent> {
   private static boolean complete(Object value) {
     if (value instanceof TicketRouted d) {
       return d.ticketNumber() != null && d.outcome() != null && d.routedAt() != null;
+    }
+    if (value instanceof TicketReceived t) {
+      return t.ticketNumber() != null;
     }
     if (value instanceof ProgressReport r) {
       return r.ticketNumber() != null && r.unit() != null && r.kind() != null && r.at() != null;

@@ -3,6 +3,8 @@ package cn.gov.xining.hotline.handling.streams;
 import cn.gov.xining.hotline.contract.CaseEvent;
 import cn.gov.xining.hotline.contract.HotlineAction;
 import cn.gov.xining.hotline.contract.ProgressReport;
+import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
@@ -20,16 +22,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Routing's transfers, units' reports and the hotline's decisions, all keyed by ticket number and
- * co-partitioned, go through one processor that owns the ticket's case file: so everything about
- * one ticket is applied in order, by one owner, exactly once (exactly_once_v2), and every change is
- * published on {@code ticket-lifecycle}.
+ * Received tickets, routing's transfers, units' reports and the hotline's decisions, all keyed by
+ * ticket number and co-partitioned, go through one processor that owns the ticket's case file: so
+ * everything about one ticket is applied in order, by one owner, exactly once (exactly_once_v2).
+ * Every change is published on {@code ticket-lifecycle}; a returned ticket also goes, whole, to
+ * {@code tickets-returned} for routing to route again.
  */
 @Component
 public class HandlingTopology {
 
   /** The case files, one per transferred ticket; backed by a changelog topic. */
   public static final String CASE_FILES = "case-files";
+
+  /** The tickets as received: what a returned ticket is routed again with. */
+  public static final String RECEIVED_TICKETS = "received-tickets";
 
   private final HandlingPolicy policy;
   private final Clock clock;
@@ -46,6 +52,16 @@ public class HandlingTopology {
             Stores.persistentKeyValueStore(CASE_FILES),
             Serdes.String(),
             EventSerdes.serde(CaseFile.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RECEIVED_TICKETS),
+            Serdes.String(),
+            EventSerdes.serde(TicketReceived.class)));
+    KStream<String, Object> received =
+        builder.stream(
+                Topics.TICKETS_RECEIVED,
+                Consumed.with(Serdes.String(), EventSerdes.serde(TicketReceived.class)))
+            .mapValues(ticket -> (Object) ticket);
     KStream<String, Object> decisions =
         builder.stream(
                 Topics.ROUTING_DECISIONS,
@@ -61,12 +77,26 @@ public class HandlingTopology {
                 Topics.HOTLINE_ACTIONS,
                 Consumed.with(Serdes.String(), EventSerdes.serde(HotlineAction.class)))
             .mapValues(action -> (Object) action);
-    decisions
-        .merge(reports)
-        .merge(actions)
-        .process(() -> new CaseProcessor(new Handling(policy), policy, clock), CASE_FILES)
+    KStream<String, Object> outputs =
+        received
+            .merge(decisions)
+            .merge(reports)
+            .merge(actions)
+            .process(
+                () -> new CaseProcessor(new Handling(policy), policy, clock),
+                CASE_FILES,
+                RECEIVED_TICKETS);
+    outputs
+        .filter((ticketNumber, event) -> event instanceof CaseEvent)
+        .<CaseEvent>mapValues(event -> (CaseEvent) event)
         .to(
             Topics.TICKET_LIFECYCLE,
             Produced.with(Serdes.String(), EventSerdes.serde(CaseEvent.class)));
+    outputs
+        .filter((ticketNumber, event) -> event instanceof TicketReturned)
+        .<TicketReturned>mapValues(event -> (TicketReturned) event)
+        .to(
+            Topics.TICKETS_RETURNED,
+            Produced.with(Serdes.String(), EventSerdes.serde(TicketReturned.class)));
   }
 }

@@ -21,6 +21,9 @@ class StreamsConfiguration {
   @Bean
   KafkaAdmin.NewTopics handlingTopics(TopicDeclarations topics) {
     return new KafkaAdmin.NewTopics(
+        topics.eventTopic(Topics.TICKETS_RECEIVED),
+        topics.eventTopic(Topics.TICKETS_RETURNED),
+        topics.deadLetterTopicOf(Topics.TICKETS_RECEIVED),
         topics.eventTopic(Topics.ROUTING_DECISIONS),
         topics.eventTopic(Topics.TICKET_PROGRESS),
         topics.eventTopic(Topics.HOTLINE_ACTIONS),

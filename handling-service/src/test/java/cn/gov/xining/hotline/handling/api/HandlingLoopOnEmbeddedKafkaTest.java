@@ -142,6 +142,32 @@ class HandlingLoopOnEmbeddedKafkaTest {
   }
 
   @Test
+  void aTicketReturnedThreeTimesWaitsInTheSupervisorsQueue() throws Exception {
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    String[] units = {"hrss", "housing", "market"};
+    for (int i = 0; i < units.length; i++) {
+      if (i > 0) {
+        transferredAgain(ticket, units[i], i);
+      }
+      mvc.perform(
+              post("/api/cases/" + ticket + "/progress")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(
+                      "{\"unit\":\"%s\",\"kind\":\"RETURNED\",\"returnReason\":\"NOT_OUR_DUTY\"}"
+                          .formatted(units[i])))
+          .andExpect(status().isAccepted());
+      awaitLifecycleSize(ticket, 2 * i + 2);
+    }
+
+    awaitLifecycle(
+        ticket, "OPENED", "RETURNED", "OPENED", "RETURNED", "OPENED", "SENT_TO_SUPERVISOR");
+    mvc.perform(get("/api/cases").param("status", "SUPERVISOR"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].ticketNumber").value(Matchers.hasItem(ticket)));
+  }
+
+  @Test
   void aReportMissingWhatItsKindNeedsIsABadRequestNamingTheField() throws Exception {
     mvc.perform(
             post("/api/cases/261123-01-0001/progress")
@@ -204,6 +230,34 @@ class HandlingLoopOnEmbeddedKafkaTest {
             Priority.NORMAL);
     probe.sendRaw(Topics.ROUTING_DECISIONS, ticket, EventJson.MAPPER.writeValueAsString(decision));
     return ticket;
+  }
+
+  /** Routing transfers a returned ticket to another unit. */
+  private void transferredAgain(String ticket, String unit, int returns) {
+    var decision =
+        new TicketRouted(
+            UUID.randomUUID(),
+            ticket,
+            OffsetDateTime.now().minusDays(1),
+            OffsetDateTime.now(),
+            "hotline-phone",
+            RoutingOutcome.TRANSFER,
+            "wage-arrears",
+            "630105",
+            unit,
+            List.of(),
+            "returned-" + returns,
+            "test",
+            "改由" + unit + "办理",
+            OffsetDateTime.now().plusDays(5),
+            Priority.NORMAL);
+    probe.sendRaw(Topics.ROUTING_DECISIONS, ticket, EventJson.MAPPER.writeValueAsString(decision));
+  }
+
+  private void awaitLifecycleSize(String ticket, int size) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> probe.recordsFor(Topics.TICKET_LIFECYCLE, ticket).size() >= size);
   }
 
   /**

@@ -60,7 +60,10 @@ class HandlingProgressListener {
   }
 
   private void record(CaseEvent event) {
-    var status = statusAfter(event.kind());
+    var status =
+        event.kind() == CaseEventKind.OPENED && event.returns() > 0
+            ? TicketStatus.REASSIGNED // the first opening is routing's TRANSFERRED already
+            : statusAfter(event.kind());
     if (status == null) {
       return;
     }

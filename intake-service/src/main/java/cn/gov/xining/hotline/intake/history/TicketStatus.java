@@ -22,6 +22,8 @@ public enum TicketStatus {
   IN_HANDLING("办理中", false, true),
   /** The unit sent it back; it is being routed again or is with a supervisor. */
   RETURNED("已退回", false, true),
+  /** Routed again after a return: with another unit, under a new time limit. */
+  REASSIGNED("已重新转交", false, true),
   /** The unit reported its result; the hotline reviews it and calls the citizen back. */
   RESOLVED("已办结", false, true),
   /** Called back: nothing left to do. */

@@ -99,7 +99,8 @@ public class DecisionPublisher {
       AssignmentRole role,
       OffsetDateTime routedAt) {
     return new TicketAssigned(
-        stableId("assigned:" + unit, ticket.ticketNumber()),
+        // By rule as well: a unit that assisted and leads after a return gets a new assignment.
+        stableId("assigned:" + unit + ":" + role + ":" + decision.ruleId(), ticket.ticketNumber()),
         ticket.ticketNumber(),
         unit,
         role,

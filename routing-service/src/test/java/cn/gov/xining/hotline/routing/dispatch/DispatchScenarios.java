@@ -5,12 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.ReturnReason;
 import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,6 +191,57 @@ abstract class DispatchScenarios {
     awaitDecided(next);
     assertThat(probe.recordsFor(Topics.ROUTING_DECISIONS, number)).hasSize(1);
     assertThat(probe.recordsFor(Topics.assignmentsOf("water"), number)).isEmpty();
+  }
+
+  @Test
+  void aReturnedTicketGoesToTheNextCandidateUnitAndWhenAllReturnedItToTriage() {
+    String number = numbered();
+    var ticket =
+        EventJson.MAPPER.readValue(ticketJson(number, "来电人反映工地老板拖欠三个月工资。"), TicketReceived.class);
+
+    probe.sendRaw(
+        Topics.TICKETS_RETURNED,
+        number,
+        EventJson.MAPPER.writeValueAsString(returned(ticket, "hrss", List.of("hrss"))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.assignmentsOf("gov-630105"), number))
+                    .singleElement()
+                    .satisfies(
+                        r -> {
+                          assertThat(JsonPath.<String>read(r.value(), "$.role"))
+                              .isEqualTo("PRIMARY");
+                          assertThat(JsonPath.<String>read(r.value(), "$.content")).contains("拖欠");
+                        }));
+    var decision = probe.recordsFor(Topics.ROUTING_DECISIONS, number).get(0).value();
+    assertThat(JsonPath.<String>read(decision, "$.ruleId")).isEqualTo("returned-1");
+    assertThat(JsonPath.<String>read(decision, "$.reason")).contains("hrss", "NOT_OUR_DUTY");
+
+    probe.sendRaw(
+        Topics.TICKETS_RETURNED,
+        number,
+        EventJson.MAPPER.writeValueAsString(
+            returned(ticket, "gov-630105", List.of("hrss", "gov-630105"))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.TICKETS_TRIAGE, number))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.value()).contains("候选单位均已退回", "拖欠三个月工资")));
+  }
+
+  private static TicketReturned returned(
+      TicketReceived ticket, String unit, List<String> excluded) {
+    return new TicketReturned(
+        UUID.randomUUID(),
+        ticket,
+        unit,
+        ReturnReason.NOT_OUR_DUTY,
+        excluded,
+        OffsetDateTime.parse("2026-11-23T10:00:00+08:00"));
   }
 
   private void awaitDecided(String number) {
