@@ -81,6 +81,22 @@ class RunCommandIT {
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
         .untilAsserted(() -> assertThat(dailyReport()).contains("\"hrss\":1", "\"total\":1"));
+
+    // labour inspection signs for it over handling's REST API
+    await("the case is open")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(caseFile()).contains("\"status\":\"ASSIGNED\""));
+    assertThat(
+            postTo(
+                    "http://127.0.0.1:8084/api/cases/" + ticketNumber + "/progress",
+                    "{\"unit\":\"hrss\",\"kind\":\"ACCEPTED\",\"by\":\"张科长\"}")
+                .statusCode())
+        .isEqualTo(202);
+    await("signed for")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(caseFile()).contains("\"status\":\"ACCEPTED\""));
   }
 
   @Test
@@ -107,6 +123,28 @@ class RunCommandIT {
     var next = post(WAGE_CALL);
     assertThat(next.statusCode()).isEqualTo(201);
     assertThat(JsonPath.<String>read(next.body(), "$.ticketNumber")).isNotEqualTo(ticketNumber);
+
+    // the handling state survived the broker's and every service's restart, and goes on from there
+    await("case after restart")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(caseFile()).contains("\"status\":\"ACCEPTED\"", "张科长"));
+    assertThat(
+            postTo(
+                    "http://127.0.0.1:8084/api/cases/" + ticketNumber + "/progress",
+                    "{\"unit\":\"hrss\",\"kind\":\"RESOLVED\",\"text\":\"已督促企业结清工资\"}")
+                .statusCode())
+        .isEqualTo(202);
+    await("resolved after restart")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(caseFile()).contains("\"status\":\"RESOLVED\""));
+  }
+
+  private String caseFile() throws Exception {
+    var response = get("http://127.0.0.1:8084/api/cases/" + ticketNumber);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   private String dailyReport() throws Exception {
@@ -133,8 +171,12 @@ class RunCommandIT {
   }
 
   private static HttpResponse<String> post(String json) throws Exception {
+    return postTo("http://127.0.0.1:8081/api/tickets", json);
+  }
+
+  private static HttpResponse<String> postTo(String url, String json) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/api/tickets"))
+        HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
