@@ -262,9 +262,15 @@ abstract class EndToEndScenarios {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
-              assertThat(scrape(intake)).contains("hotline_tickets_accepted_total{");
+              assertThat(scrape(intake))
+                  .contains(
+                      "hotline_tickets_accepted_total{",
+                      "hotline_intake_outbox_backlog{",
+                      "hotline_intake_publish_latency_seconds",
+                      "resilience4j_circuitbreaker_state{");
               assertThat(scrape(routing)).contains("hotline_routing_decisions_total{");
               assertThat(scrape(reporting)).contains("kafka_stream");
+              assertThat(scrape(handling)).contains("kafka_stream");
             });
   }
 
