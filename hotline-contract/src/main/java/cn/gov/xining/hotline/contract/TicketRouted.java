@@ -26,6 +26,8 @@ import java.util.UUID;
  * @param reason why, in words an operator understands
  * @param dueAt 办理时限: when handling must be finished; null for triage
  * @param priority how urgent the handling is
+ * @param wordsHit the words of the deciding rule found in the content (e.g. 拖欠工资): what the ticket
+ *     is mainly about, for hot-topic reports; empty when none
  */
 public record TicketRouted(
     UUID eventId,
@@ -42,10 +44,48 @@ public record TicketRouted(
     String ruleSetVersion,
     String reason,
     OffsetDateTime dueAt,
-    Priority priority) {
+    Priority priority,
+    List<String> wordsHit) {
 
   public TicketRouted {
     assistingUnits = assistingUnits == null ? List.of() : List.copyOf(assistingUnits);
     priority = priority == null ? Priority.NORMAL : priority;
+    wordsHit = wordsHit == null ? List.of() : List.copyOf(wordsHit);
+  }
+
+  /** A decision without the words that decided it. */
+  public TicketRouted(
+      UUID eventId,
+      String ticketNumber,
+      OffsetDateTime receivedAt,
+      OffsetDateTime routedAt,
+      String channel,
+      RoutingOutcome outcome,
+      String topicCode,
+      String districtCode,
+      String primaryUnit,
+      List<String> assistingUnits,
+      String ruleId,
+      String ruleSetVersion,
+      String reason,
+      OffsetDateTime dueAt,
+      Priority priority) {
+    this(
+        eventId,
+        ticketNumber,
+        receivedAt,
+        routedAt,
+        channel,
+        outcome,
+        topicCode,
+        districtCode,
+        primaryUnit,
+        assistingUnits,
+        ruleId,
+        ruleSetVersion,
+        reason,
+        dueAt,
+        priority,
+        List.of());
   }
 }

@@ -9,14 +9,14 @@ import java.util.TreeMap;
  * cancel out, which is how a corrected event (a repeated ticket, a triaged ticket dispatched by
  * hand) replaces the old one in the figures.
  */
-record Counts(Map<String, Long> counts) {
+record Counts(TreeMap<String, Long> counts) {
 
   Counts {
     counts = new TreeMap<>(counts == null ? Map.of() : counts);
   }
 
   static Counts none() {
-    return new Counts(Map.of());
+    return new Counts(new TreeMap<>());
   }
 
   Counts plus(List<String> keys) {
@@ -25,6 +25,22 @@ record Counts(Map<String, Long> counts) {
 
   Counts minus(List<String> keys) {
     return add(keys, -1);
+  }
+
+  /** Both days' (or weeks') counters added up. */
+  Counts and(Counts other) {
+    var sum = new TreeMap<>(counts);
+    other.counts.forEach((key, value) -> sum.merge(key, value, Long::sum));
+    return new Counts(sum);
+  }
+
+  /** The counters {@code <prefix>|<rest>}, by rest. */
+  Map<String, Long> under(String prefix) {
+    var found = new TreeMap<String, Long>();
+    counts
+        .subMap(prefix + "|", prefix + "|\uffff")
+        .forEach((key, value) -> found.put(key.substring(prefix.length() + 1), value));
+    return found;
   }
 
   long get(String key) {

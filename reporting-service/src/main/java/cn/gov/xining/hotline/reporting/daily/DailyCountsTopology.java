@@ -9,14 +9,11 @@ import cn.gov.xining.hotline.kafka.EventSerdes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +40,16 @@ public class DailyCountsTopology {
   /** Routed tickets per day: by outcome, topic, district and unit. */
   public static final String ROUTING_COUNTS = "daily-routing-counts";
 
+  private final StateStores stores;
+
+  public DailyCountsTopology() {
+    this(StateStores.PERSISTENT);
+  }
+
+  DailyCountsTopology(StateStores stores) {
+    this.stores = stores;
+  }
+
   @Autowired
   public void addTo(StreamsBuilder builder) {
     var countsSerde = EventSerdes.serde(Counts.class);
@@ -58,13 +65,11 @@ public class DailyCountsTopology {
         .to(
             Topics.deadLetterOf(Topics.TICKETS_RECEIVED),
             Produced.with(Serdes.String(), receivedSerde));
-    received
-        .filter((number, ticket) -> usable(ticket))
-        .toTable(
-            Materialized.<String, TicketReceived, KeyValueStore<Bytes, byte[]>>as(
-                    "received-tickets")
-                .withKeySerde(Serdes.String())
-                .withValueSerde(receivedSerde))
+    var receivedTable =
+        received
+            .filter((number, ticket) -> usable(ticket))
+            .toTable(stores.named("received-tickets", receivedSerde));
+    receivedTable
         .groupBy(
             (number, ticket) -> KeyValue.pair(day(ticket), ticket),
             Grouped.with("received-by-day", Serdes.String(), receivedSerde))
@@ -72,9 +77,7 @@ public class DailyCountsTopology {
             Counts::none,
             (day, ticket, counts) -> counts.plus(increments(ticket)),
             (day, ticket, counts) -> counts.minus(increments(ticket)),
-            Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(RECEIVED_COUNTS)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(countsSerde));
+            stores.named(RECEIVED_COUNTS, countsSerde));
 
     var routed =
         builder.stream(Topics.ROUTING_DECISIONS, Consumed.with(Serdes.String(), routedSerde));
@@ -83,12 +86,11 @@ public class DailyCountsTopology {
         .to(
             Topics.deadLetterOf(Topics.ROUTING_DECISIONS),
             Produced.with(Serdes.String(), routedSerde));
-    routed
-        .filter((number, decision) -> usable(decision))
-        .toTable(
-            Materialized.<String, TicketRouted, KeyValueStore<Bytes, byte[]>>as("routed-tickets")
-                .withKeySerde(Serdes.String())
-                .withValueSerde(routedSerde))
+    var routedTable =
+        routed
+            .filter((number, decision) -> usable(decision))
+            .toTable(stores.named("routed-tickets", routedSerde));
+    routedTable
         .groupBy(
             (number, decision) -> KeyValue.pair(day(decision), decision),
             Grouped.with("routed-by-day", Serdes.String(), routedSerde))
@@ -96,9 +98,9 @@ public class DailyCountsTopology {
             Counts::none,
             (day, decision, counts) -> counts.plus(increments(decision)),
             (day, decision, counts) -> counts.minus(increments(decision)),
-            Materialized.<String, Counts, KeyValueStore<Bytes, byte[]>>as(ROUTING_COUNTS)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(countsSerde));
+            stores.named(ROUTING_COUNTS, countsSerde));
+
+    FiguresTopology.addTo(builder, receivedTable, routedTable, stores);
   }
 
   private static boolean usable(TicketReceived ticket) {

@@ -21,6 +21,17 @@ class ReportProblems extends ResponseEntityExceptionHandler {
       URI.create("https://hotline.xining.gov.cn/problems/reports-not-ready");
 
   @ExceptionHandler
+  ProblemDetail badDate(java.time.format.DateTimeParseException e) {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "日期须为 yyyy-MM-dd 或 today (a date is yyyy-MM-dd or today): " + e.getParsedString());
+    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-date"));
+    problem.setTitle("日期不合格 (Invalid date)");
+    return problem;
+  }
+
+  @ExceptionHandler
   ResponseEntity<ProblemDetail> notReady(InvalidStateStoreException e) {
     var problem =
         ProblemDetail.forStatusAndDetail(

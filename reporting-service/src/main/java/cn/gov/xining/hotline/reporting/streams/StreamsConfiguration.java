@@ -24,6 +24,8 @@ class StreamsConfiguration {
     return new KafkaAdmin.NewTopics(
         topics.eventTopic(Topics.TICKETS_RECEIVED),
         topics.eventTopic(Topics.ROUTING_DECISIONS),
+        topics.eventTopic(Topics.TICKET_LIFECYCLE),
+        topics.deadLetterTopicOf(Topics.TICKET_LIFECYCLE),
         topics.deadLetterTopicOf(Topics.TICKETS_RECEIVED),
         topics.deadLetterTopicOf(Topics.ROUTING_DECISIONS));
   }

@@ -41,7 +41,7 @@ class DailyCountsTopologyTest {
   @BeforeEach
   void startTopology() {
     var builder = new StreamsBuilder();
-    new DailyCountsTopology().addTo(builder);
+    new DailyCountsTopology(new StateStores(true)).addTo(builder);
     var config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "reporting-test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -89,7 +89,8 @@ public class DecisionPublisher {
         decision.ruleSetVersion(),
         decision.reason(),
         decision.dueAt(),
-        decision.priority());
+        decision.priority(),
+        decision.wordsHit());
   }
 
   private static TicketAssigned assignment(

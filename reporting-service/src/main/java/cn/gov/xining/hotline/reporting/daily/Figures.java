@@ -1,0 +1,178 @@
+package cn.gov.xining.hotline.reporting.daily;
+
+import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.Satisfaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one ticket adds to the figures of the day it was received: counter keys, each counted once
+ * per ticket. Kafka Streams subtracts a ticket's old keys and adds its new ones whenever anything
+ * about it changes, so the figures always describe each ticket's latest state. The formulas built
+ * on these counters are written in the README.
+ */
+final class Figures {
+
+  /** 签收: a unit that signs for a ticket within this time of getting it has responded in time. */
+  static final Duration SIGN_FOR_WITHIN = Duration.ofHours(24);
+
+  private static final String DISTRICT_PLACEHOLDER = "district";
+
+  private Figures() {}
+
+  /** How an appeal reached the hotline, as the bulletins group them. */
+  static String medium(String channel) {
+    return switch (channel) {
+      case "hotline-phone" -> "CALL";
+      case "letter" -> "LETTER";
+      default -> "ONLINE";
+    };
+  }
+
+  static List<String> of(TicketFacts facts) {
+    var ticket = facts.ticket();
+    var routed = facts.routed();
+    var handling = facts.handling();
+    String medium = medium(ticket.channel());
+    var keys = new ArrayList<String>();
+    keys.add("RECEIVED");
+    keys.add("CHANNEL|" + ticket.channel());
+    keys.add("MEDIUM|" + medium);
+    String district =
+        routed != null && routed.districtCode() != null
+            ? routed.districtCode()
+            : ticket.districtCode();
+    if (district != null) {
+      keys.add("DISTRICT|" + district);
+    }
+    if (routed == null) {
+      keys.add("UNROUTED");
+      return keys;
+    }
+    var outcome = routed.outcome();
+    keys.add("OUTCOME|" + outcome);
+    keys.add("MEDIUM_OUTCOME|" + medium + "|" + outcome);
+    if (outcome != RoutingOutcome.TRIAGE && routed.topicCode() != null) {
+      String topic = routed.topicCode();
+      keys.add("TOPIC|" + topic);
+      for (String unit : units(routed.primaryUnit(), routed.assistingUnits(), district)) {
+        keys.add("TOPIC_UNIT|" + topic + "|" + unit);
+      }
+      new LinkedHashSet<>(routed.wordsHit())
+          .forEach(word -> keys.add("TOPIC_PHRASE|" + topic + "|" + word));
+      if (ticket.address() != null && !ticket.address().isBlank()) {
+        keys.add("TOPIC_ADDRESS|" + topic + "|" + ticket.address().strip());
+      }
+    }
+    boolean direct = outcome == RoutingOutcome.DIRECT;
+    boolean transfer = outcome == RoutingOutcome.TRANSFER;
+    boolean completed = direct || (transfer && handling.completed());
+    if (completed) {
+      keys.add("COMPLETED");
+      if (direct || handling.resolvedOnTime()) {
+        keys.add("COMPLETED_ON_TIME");
+      }
+    } else {
+      keys.add("OPEN");
+      if (handling.overdue()) {
+        keys.add("OPEN_OVERDUE");
+      }
+    }
+    if (handling.callbacks() > 0) {
+      keys.add("CALLBACK");
+    }
+    if (handling.reached()) {
+      keys.add("CALLBACK_REACHED");
+      if (Boolean.TRUE.equals(handling.solved())) {
+        keys.add("SOLVED");
+      }
+      if (handling.satisfaction() != null) {
+        keys.add("SATISFACTION|" + handling.satisfaction());
+      }
+    }
+    if (transfer) {
+      unitPerformance(facts, completed, keys);
+    }
+    return keys;
+  }
+
+  /** What a ticket adds to its batch (e.g. a central inspection batch). */
+  static List<String> ofBatch(TicketFacts facts) {
+    var keys = new ArrayList<String>();
+    keys.add("RECEIVED");
+    keys.add("MEDIUM|" + medium(facts.ticket().channel()));
+    var routed = facts.routed();
+    String district =
+        routed != null && routed.districtCode() != null
+            ? routed.districtCode()
+            : facts.ticket().districtCode();
+    if (district != null) {
+      keys.add("DISTRICT|" + district);
+    }
+    if (routed != null && routed.outcome() != RoutingOutcome.TRIAGE && routed.topicCode() != null) {
+      keys.add("TOPIC|" + routed.topicCode());
+    }
+    if (routed != null
+        && (routed.outcome() == RoutingOutcome.DIRECT || facts.handling().completed())) {
+      keys.add("COMPLETED");
+    }
+    return keys;
+  }
+
+  private static void unitPerformance(TicketFacts facts, boolean completed, List<String> keys) {
+    var handling = facts.handling();
+    String unit =
+        handling.primaryUnit() != null ? handling.primaryUnit() : facts.routed().primaryUnit();
+    keys.add("U_ASSIGNED|" + unit);
+    for (String returned : handling.returnedBy()) {
+      keys.add("U_RETURNED|" + returned);
+      if (!returned.equals(unit)) {
+        keys.add("U_ASSIGNED|" + returned); // it got the ticket too, before sending it back
+      }
+    }
+    if (handling.acceptedAt() != null) {
+      keys.add("U_SIGNED|" + unit);
+      if (handling.openedAt() != null
+          && !handling.acceptedAt().isAfter(handling.openedAt().plus(SIGN_FOR_WITHIN))) {
+        keys.add("U_SIGNED_ON_TIME|" + unit);
+      }
+    }
+    if (completed) {
+      keys.add("U_RESOLVED|" + unit);
+      if (handling.resolvedOnTime()) {
+        keys.add("U_RESOLVED_ON_TIME|" + unit);
+      }
+    }
+    if (handling.rehandlings() > 0) {
+      keys.add("U_REHANDLED|" + unit);
+    }
+    if (handling.reached() && handling.satisfaction() != null) {
+      keys.add("U_CALLBACK_REACHED|" + unit);
+      if (handling.satisfaction() != Satisfaction.NOT_SATISFIED) {
+        keys.add("U_SATISFIED|" + unit);
+      }
+    }
+  }
+
+  private static Set<String> units(String primary, List<String> assisting, String district) {
+    var units = new LinkedHashSet<String>();
+    if (primary != null) {
+      units.add(primary);
+    }
+    units.addAll(assisting);
+    var resolved = new LinkedHashSet<String>();
+    for (String unit : units) {
+      if (DISTRICT_PLACEHOLDER.equals(unit)) {
+        if (district != null) {
+          resolved.add("gov-" + district);
+        }
+      } else {
+        resolved.add(unit);
+      }
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,24 @@
+package cn.gov.xining.hotline.reporting.daily;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * How reporting's stores are kept: persistent (RocksDB, backed by changelog topics) in the service;
+ * in memory in topology tests, where the test driver flushes every store after every record and
+ * RocksDB made the seed-figure tests take minutes. The topology is the same.
+ */
+record StateStores(boolean inMemory) {
+
+  static final StateStores PERSISTENT = new StateStores(false);
+
+  <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> named(String name, Serde<V> values) {
+    Materialized<String, V, KeyValueStore<Bytes, byte[]>> store =
+        inMemory ? Materialized.as(Stores.inMemoryKeyValueStore(name)) : Materialized.as(name);
+    return store.withKeySerde(Serdes.String()).withValueSerde(values);
+  }
+}
