@@ -27,6 +27,12 @@ public final class Topics {
   /** Returned tickets to be routed again, written by handling-service, read by routing. */
   public static final String TICKETS_RETURNED = "tickets-returned";
 
+  /**
+   * Stands for Kafka Streams' internal repartition topics, which have no dead-letter topic of their
+   * own: what the Streams services cannot read from them goes to {@code streams-internal-dlt}.
+   */
+  public static final String STREAMS_INTERNAL = "streams-internal";
+
   /** Prefix of the per-unit assignment topics: {@code assignments-<unit code>}. */
   public static final String ASSIGNMENTS_PREFIX = "assignments-";
 

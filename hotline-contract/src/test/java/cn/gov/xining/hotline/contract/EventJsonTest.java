@@ -237,6 +237,21 @@ class EventJsonTest {
     assertThat(violations("CaseEvent", json)).isEmpty();
   }
 
+  @Test
+  void aTicketFromAnOlderProducerWithoutTheAnsweredOnCallFlagReadsAsNotAnswered() {
+    String json =
+        """
+        {"eventId":"0b6f3c1e-7d2a-4c1b-9a55-1f2e3d4c5b6a","ticketNumber":"260131-01-0042",
+         "receivedAt":"2026-01-31T09:15:30+08:00","channel":"hotline-phone","content":"停水"}
+        """;
+
+    var ticket = EventJson.MAPPER.readValue(json, TicketReceived.class);
+
+    assertThat(ticket.answeredOnCall()).isFalse();
+    assertThat(ticket.attachments()).isEmpty();
+    assertThat(violations("TicketReceived", json)).isEmpty();
+  }
+
   private static Set<ValidationMessage> violations(String event, String json) {
     try (InputStream schema =
         EventJson.class.getResourceAsStream("/schemas/" + event + ".schema.json")) {

@@ -28,6 +28,7 @@ class StreamsConfiguration {
         topics.eventTopic(Topics.TICKET_PROGRESS),
         topics.eventTopic(Topics.HOTLINE_ACTIONS),
         topics.eventTopic(Topics.TICKET_LIFECYCLE),
+        topics.deadLetterTopicOf(Topics.STREAMS_INTERNAL),
         topics.deadLetterTopicOf(Topics.ROUTING_DECISIONS),
         topics.deadLetterTopicOf(Topics.TICKET_PROGRESS),
         topics.deadLetterTopicOf(Topics.HOTLINE_ACTIONS));

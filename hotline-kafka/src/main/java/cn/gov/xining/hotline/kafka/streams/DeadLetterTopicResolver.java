@@ -7,15 +7,22 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.springframework.kafka.streams.KafkaStreamsDeadLetterDestinationResolver;
 
 /**
- * Sends a record Kafka Streams cannot deserialize to {@code <topic>-dlt}, same partition. Kafka
- * Streams writes it itself, inside its exactly-once transaction, and carries on with the next
- * record. Configured by class name, hence public with a no-argument constructor.
+ * Sends a record Kafka Streams cannot deserialize to {@code <topic>-dlt}, same partition, or to
+ * {@code streams-internal-dlt} for an internal repartition topic. Kafka Streams writes it itself,
+ * inside its exactly-once transaction, and carries on with the next record. Configured by class
+ * name, hence public with a no-argument constructor.
  */
 public class DeadLetterTopicResolver implements KafkaStreamsDeadLetterDestinationResolver {
 
   @Override
   public TopicPartition resolve(
       ErrorHandlerContext context, ConsumerRecord<?, ?> record, Exception exception) {
-    return new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition());
+    // Kafka Streams' own repartition topics have no dead-letter topic of their own; one that was
+    // never created would stall the stream thread on its metadata for ever.
+    String topic =
+        record.topic().endsWith("-repartition")
+            ? Topics.deadLetterOf(Topics.STREAMS_INTERNAL)
+            : Topics.deadLetterOf(record.topic());
+    return new TopicPartition(topic, record.partition());
   }
 }

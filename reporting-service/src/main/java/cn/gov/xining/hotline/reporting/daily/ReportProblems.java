@@ -32,6 +32,14 @@ class ReportProblems extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
+  ProblemDetail badArgument(IllegalArgumentException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-report-request"));
+    problem.setTitle("请求不合格 (Invalid request)");
+    return problem;
+  }
+
+  @ExceptionHandler
   ResponseEntity<ProblemDetail> notReady(InvalidStateStoreException e) {
     var problem =
         ProblemDetail.forStatusAndDetail(

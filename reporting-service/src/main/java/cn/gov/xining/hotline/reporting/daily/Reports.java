@@ -108,6 +108,17 @@ public class Reports {
       long unclassified,
       long completed) {}
 
+  /** One day of the trend. */
+  public record TrendDay(
+      LocalDate date, long received, long answeredDirectly, long transferred, long completed) {}
+
+  /** The names behind the codes, for the dashboard. */
+  public record Names(
+      Map<String, String> channels,
+      Map<String, String> districts,
+      Map<String, String> topics,
+      Map<String, String> units) {}
+
   /** Where the figures come from: the stores in production, a map in a test. */
   public interface Source {
     Counts day(LocalDate day);
@@ -230,6 +241,27 @@ public class Reports {
         range.under("TOPIC"),
         byUnit,
         units);
+  }
+
+  /** The last {@code days} days up to and including {@code last}, oldest first. */
+  public List<TrendDay> trend(LocalDate last, int days) {
+    var trend = new ArrayList<TrendDay>();
+    for (var day = last.minusDays(days - 1L); !day.isAfter(last); day = day.plusDays(1)) {
+      var figures = source.day(day);
+      trend.add(
+          new TrendDay(
+              day,
+              figures.get("RECEIVED"),
+              figures.get("OUTCOME|DIRECT"),
+              figures.get("OUTCOME|TRANSFER"),
+              figures.get("COMPLETED")));
+    }
+    return trend;
+  }
+
+  public Names names() {
+    return new Names(
+        catalog.channelNames(), catalog.districtNames(), catalog.topicNames(), catalog.unitNames());
   }
 
   public BatchReport batch(String label) {

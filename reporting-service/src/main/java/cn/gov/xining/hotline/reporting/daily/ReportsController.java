@@ -79,6 +79,23 @@ class ReportsController {
     return reports.breakdown(from, to);
   }
 
+  /** Received, answered directly, transferred and completed per day, for the dashboard. */
+  @GetMapping("/trend")
+  java.util.List<Reports.TrendDay> trend(
+      @RequestParam(defaultValue = "30") int days,
+      @RequestParam(required = false) LocalDate until) {
+    if (days < 1 || days > 366) {
+      throw new IllegalArgumentException("days must be 1 to 366");
+    }
+    return reports.trend(until == null ? HotlineTime.now(clock).toLocalDate() : until, days);
+  }
+
+  /** The catalog's names for its codes. */
+  @GetMapping("/names")
+  Reports.Names names() {
+    return reports.names();
+  }
+
   /** A batch, e.g. {@code 第十一批} of a central inspection. */
   @GetMapping("/batches/{label}")
   Reports.BatchReport batch(@PathVariable String label) {

@@ -25,6 +25,7 @@ class StreamsConfiguration {
         topics.eventTopic(Topics.TICKETS_RECEIVED),
         topics.eventTopic(Topics.ROUTING_DECISIONS),
         topics.eventTopic(Topics.TICKET_LIFECYCLE),
+        topics.deadLetterTopicOf(Topics.STREAMS_INTERNAL),
         topics.deadLetterTopicOf(Topics.TICKET_LIFECYCLE),
         topics.deadLetterTopicOf(Topics.TICKETS_RECEIVED),
         topics.deadLetterTopicOf(Topics.ROUTING_DECISIONS));
