@@ -7,18 +7,13 @@ import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
-import cn.gov.xining.hotline.kafka.EventSerdes;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -40,23 +35,9 @@ class DailyCountsTopologyTest {
 
   @BeforeEach
   void startTopology() {
-    var builder = new StreamsBuilder();
-    new DailyCountsTopology(new StateStores(true)).addTo(builder);
-    var config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "reporting-test");
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(builder.build(), config);
-    received =
-        driver.createInputTopic(
-            Topics.TICKETS_RECEIVED,
-            new StringSerializer(),
-            EventSerdes.serde(TicketReceived.class).serializer());
-    routed =
-        driver.createInputTopic(
-            Topics.ROUTING_DECISIONS,
-            new StringSerializer(),
-            EventSerdes.serde(TicketRouted.class).serializer());
+    driver = ReportingTopologyDriver.start(stateDir);
+    received = ReportingTopologyDriver.input(driver, Topics.TICKETS_RECEIVED, TicketReceived.class);
+    routed = ReportingTopologyDriver.input(driver, Topics.ROUTING_DECISIONS, TicketRouted.class);
   }
 
   @AfterEach

@@ -14,7 +14,6 @@ import cn.gov.xining.hotline.contract.Satisfaction;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
-import cn.gov.xining.hotline.kafka.EventSerdes;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,11 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -56,16 +51,10 @@ class SeedFiguresTest {
 
   @BeforeEach
   void startTopology() {
-    var builder = new StreamsBuilder();
-    new DailyCountsTopology(new StateStores(true)).addTo(builder);
-    var config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "reporting-seeds");
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(builder.build(), config);
-    received = input(Topics.TICKETS_RECEIVED, TicketReceived.class);
-    routed = input(Topics.ROUTING_DECISIONS, TicketRouted.class);
-    lifecycle = input(Topics.TICKET_LIFECYCLE, CaseEvent.class);
+    driver = ReportingTopologyDriver.start(stateDir);
+    received = ReportingTopologyDriver.input(driver, Topics.TICKETS_RECEIVED, TicketReceived.class);
+    routed = ReportingTopologyDriver.input(driver, Topics.ROUTING_DECISIONS, TicketRouted.class);
+    lifecycle = ReportingTopologyDriver.input(driver, Topics.TICKET_LIFECYCLE, CaseEvent.class);
     reports =
         new Reports(
             new Reports.Source() {
@@ -555,10 +544,5 @@ class SeedFiguresTest {
 
   private static Counts orNone(Counts counts) {
     return counts == null ? Counts.none() : counts;
-  }
-
-  private <T> TestInputTopic<String, T> input(String topic, Class<T> type) {
-    return driver.createInputTopic(
-        topic, new StringSerializer(), EventSerdes.serde(type).serializer());
   }
 }
