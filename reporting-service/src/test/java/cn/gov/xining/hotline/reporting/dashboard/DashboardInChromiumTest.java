@@ -87,8 +87,17 @@ class DashboardInChromiumTest {
         .ignoreExceptions()
         .until(() -> get("/api/reports/days/today").contains("\"received\":3,"));
 
-    String dom = run(chromium.get(), "--dump-dom", url());
-    assertThat(dom).contains("data-loaded=\"true\"");
+    // The page fetches its figures after loading; a first headless run can end before they
+    // arrive (the server's first requests are its slowest), so the browser is asked again.
+    var loaded = new java.util.concurrent.atomic.AtomicReference<String>();
+    await("the dashboard loaded its figures")
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> {
+              loaded.set(run(chromium.get(), "--dump-dom", url()));
+              return loaded.get().contains("data-loaded=\"true\"");
+            });
+    String dom = loaded.get();
     assertThat(dom).containsPattern(Pattern.compile("id=\"trend\"[^>]*data-points=\"30\""));
     assertThat(Pattern.compile("<rect[^>]*fill=\"#1565c0\"").matcher(dom).results().count())
         .as("bars drawn")
@@ -96,17 +105,30 @@ class DashboardInChromiumTest {
     assertThat(dom).contains("工资纠纷", "城北区");
 
     File screenshot = work.resolve("dashboard.png").toFile();
-    run(chromium.get(), "--screenshot=" + screenshot, url());
-    var image = ImageIO.read(screenshot);
-    long barPixels = 0;
+    var barPixels = new java.util.concurrent.atomic.AtomicLong();
+    await("the charts in a screenshot")
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> {
+              run(chromium.get(), "--screenshot=" + screenshot, url());
+              barPixels.set(pixelsOf(ImageIO.read(screenshot), BAR));
+              return barPixels.get() > 5_000;
+            });
+    assertThat(barPixels.get())
+        .as("pixels of the charts' bars in the screenshot")
+        .isGreaterThan(5_000);
+  }
+
+  private static long pixelsOf(java.awt.image.BufferedImage image, int colour) {
+    long count = 0;
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
-        if ((image.getRGB(x, y) & 0xffffff) == BAR) {
-          barPixels++;
+        if ((image.getRGB(x, y) & 0xffffff) == colour) {
+          count++;
         }
       }
     }
-    assertThat(barPixels).as("pixels of the charts' bars in the screenshot").isGreaterThan(5_000);
+    return count;
   }
 
   private void ticket(TopicProbe probe, LocalDate day, int n, String topic) {
