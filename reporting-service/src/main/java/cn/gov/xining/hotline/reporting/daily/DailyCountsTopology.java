@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.reporting.daily;
 
+import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
@@ -30,9 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DailyCountsTopology {
-
-  /** In a decision's units: the district government, not yet known; no unit to count. */
-  private static final String DISTRICT_PLACEHOLDER = "district";
 
   /** Received tickets per day: total and by channel. */
   public static final String RECEIVED_COUNTS = "daily-received-counts";
@@ -146,7 +144,7 @@ public class DailyCountsTopology {
       increments.add(Dimension.UNIT.key(decision.primaryUnit()));
     }
     decision.assistingUnits().stream()
-        .filter(unit -> !DISTRICT_PLACEHOLDER.equals(unit))
+        .filter(unit -> !Catalog.DISTRICT_TARGET.equals(unit))
         .forEach(unit -> increments.add(Dimension.UNIT.key(unit)));
     return increments;
   }

@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.reporting.daily;
 
+import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.Satisfaction;
 import java.time.Duration;
@@ -18,8 +19,6 @@ final class Figures {
 
   /** 签收: a unit that signs for a ticket within this time of getting it has responded in time. */
   static final Duration SIGN_FOR_WITHIN = Duration.ofHours(24);
-
-  private static final String DISTRICT_PLACEHOLDER = "district";
 
   private Figures() {}
 
@@ -163,14 +162,11 @@ final class Figures {
       units.add(primary);
     }
     units.addAll(assisting);
+    // "district" is the district's government once the district is known; no one before that.
     var resolved = new LinkedHashSet<String>();
     for (String unit : units) {
-      if (DISTRICT_PLACEHOLDER.equals(unit)) {
-        if (district != null) {
-          resolved.add("gov-" + district);
-        }
-      } else {
-        resolved.add(unit);
+      if (!Catalog.DISTRICT_TARGET.equals(unit) || district != null) {
+        resolved.add(Catalog.resolveTarget(unit, district));
       }
     }
     return resolved;

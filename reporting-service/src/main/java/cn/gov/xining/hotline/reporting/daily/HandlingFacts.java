@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.reporting.daily;
 
 import cn.gov.xining.hotline.contract.CaseEvent;
+import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.CaseStatus;
 import cn.gov.xining.hotline.contract.Satisfaction;
 import java.time.OffsetDateTime;
@@ -54,8 +55,8 @@ record HandlingFacts(
   }
 
   HandlingFacts with(CaseEvent event) {
-    if (event.kind() == null || event.status() == null) {
-      return this; // a refusal of an unknown ticket changes nothing
+    if (event.kind() == null || event.status() == null || event.kind() == CaseEventKind.REFUSED) {
+      return this; // a refusal changes nothing
     }
     var status = event.status();
     var primary = event.primaryUnit() != null ? event.primaryUnit() : primaryUnit;
@@ -92,9 +93,6 @@ record HandlingFacts(
       default -> {
         // the status, the units and the counts below say it all
       }
-    }
-    if (event.kind() == cn.gov.xining.hotline.contract.CaseEventKind.REFUSED) {
-      return this;
     }
     return new HandlingFacts(
         status,
