@@ -73,8 +73,10 @@ class DashboardInChromiumTest {
     assumeTrue(chromium.isPresent(), "no Chromium on this machine: the dashboard test is skipped");
     var today = HotlineTime.now(java.time.Clock.systemUTC()).toLocalDate();
     var probe = new TopicProbe(bootstrapServers);
+    long sent = 0;
     for (int daysAgo = 0; daysAgo < 10; daysAgo++) {
       for (int i = 0; i <= daysAgo % 4 + 2; i++) {
+        sent++;
         ticket(
             probe,
             today.minusDays(daysAgo),
@@ -82,10 +84,13 @@ class DashboardInChromiumTest {
             i % 2 == 0 ? "wage-arrears" : "heating");
       }
     }
-    await("today's figures")
+    long total = sent;
+    // Every ticket of the ten days received and resolved, not only today's: the page must not be
+    // asked before the older days (sent after today's) and the resolutions are in the figures.
+    await("all ten days' figures")
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
-        .until(() -> get("/api/reports/days/today").contains("\"received\":3,"));
+        .until(() -> trendTotals().equals(List.of(total, total)));
 
     // The page fetches its figures after loading; a first headless run can end before they
     // arrive (the server's first requests are its slowest), so the browser is asked again.
@@ -117,6 +122,20 @@ class DashboardInChromiumTest {
     assertThat(barPixels.get())
         .as("pixels of the charts' bars in the screenshot")
         .isGreaterThan(5_000);
+  }
+
+  /**
+   * Tickets received and tickets completed over the last 30 days, from the trend the page reads.
+   */
+  private List<Long> trendTotals() throws Exception {
+    var days = EventJson.MAPPER.readTree(get("/api/reports/trend?days=30"));
+    long received = 0;
+    long completed = 0;
+    for (var day : days) {
+      received += day.get("received").asLong();
+      completed += day.get("completed").asLong();
+    }
+    return List.of(received, completed);
   }
 
   private static long pixelsOf(java.awt.image.BufferedImage image, int colour) {
