@@ -2,13 +2,10 @@ package cn.gov.xining.hotline.benchmarks;
 
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.EventJson;
-import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.testsupport.SampleComplaints;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -222,24 +217,8 @@ public final class IntakeLoadDriver {
     var complaints = SampleComplaints.load();
     for (var sample : complaints) {
       var event =
-          new TicketReceived(
-              UUID.randomUUID(),
-              "260131-01-0001",
-              OffsetDateTime.now(),
-              sample.channel(),
-              AppealType.COMPLAINT,
-              sample.text(),
-              sample.address(),
-              sample.expected().district(),
-              null,
-              "139****1234",
-              "0".repeat(64),
-              null,
-              null,
-              false,
-              null,
-              null,
-              List.of());
+          ReportingLoadDriver.receivedAs(
+              sample, "260131-01-0001", OffsetDateTime.now(), AppealType.COMPLAINT);
       bytes += EventJson.MAPPER.writeValueAsString(event).getBytes(StandardCharsets.UTF_8).length;
     }
     return (int) (bytes / Math.max(1, complaints.size()));
@@ -286,66 +265,5 @@ public final class IntakeLoadDriver {
       throw new IllegalStateException("ProducerPerformance failed:\n" + output);
     }
     return lines.get(lines.size() - 1);
-  }
-
-  /** Samples intake's heap through its actuator while the load runs. */
-  private static final class HeapWatch {
-    private final HttpClient http;
-    private final String intake;
-    private final AtomicLong peak = new AtomicLong();
-    private volatile double max;
-    private volatile boolean running = true;
-    private Thread thread;
-
-    HeapWatch(HttpClient http, String intake) {
-      this.http = http;
-      this.intake = intake;
-    }
-
-    void start() {
-      thread =
-          new Thread(
-              () -> {
-                while (running) {
-                  peak.accumulateAndGet((long) read("jvm.memory.used"), Math::max);
-                  max = read("jvm.memory.max");
-                  LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-                }
-              });
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    void stop() throws InterruptedException {
-      running = false;
-      thread.join();
-    }
-
-    double peakMb() {
-      return peak.get() / 1024.0 / 1024.0;
-    }
-
-    double maxMb() {
-      return max / 1024.0 / 1024.0;
-    }
-
-    private double read(String metric) {
-      try {
-        var body =
-            http.send(
-                    HttpRequest.newBuilder(
-                            URI.create(intake + "/actuator/metrics/" + metric + "?tag=area:heap"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body();
-        var value = Pattern.compile("\"value\":([\\d.E+]+)").matcher(body);
-        return value.find() ? Double.parseDouble(value.group(1)) : 0;
-      } catch (IOException e) {
-        return 0;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 0;
-      }
-    }
   }
 }

@@ -8,7 +8,6 @@ import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.kafka.EventSerdes;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -27,8 +26,8 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 final class FiguresTopology {
 
-  static final String DAILY_FIGURES = "daily-figures";
-  static final String BATCH_FIGURES = "batch-figures";
+  static final String DAILY_FIGURES = "daily-counters";
+  static final String BATCH_FIGURES = "batch-counters";
   static final String DAILY_CALLBACKS = "daily-callbacks";
 
   private FiguresTopology() {}
@@ -38,7 +37,6 @@ final class FiguresTopology {
       KTable<String, TicketReceived> received,
       KTable<String, TicketRouted> routed,
       StateStores stores) {
-    var countsSerde = EventSerdes.serde(Counts.class);
     var factsSerde = EventSerdes.serde(TicketFacts.class);
     var caseSerde = EventSerdes.serde(CaseEvent.class);
 
@@ -74,26 +72,22 @@ final class FiguresTopology {
                 handling,
                 (ticket, handled) -> handled == null ? ticket : ticket.withHandling(handled),
                 stores.named("ticket-facts", factsSerde));
-    facts
-        .groupBy(
-            (number, ticket) ->
-                KeyValue.pair(HotlineTime.dayOf(ticket.ticket().receivedAt()).toString(), ticket),
-            Grouped.with("facts-by-day", Serdes.String(), factsSerde))
-        .aggregate(
-            Counts::none,
-            (day, ticket, counts) -> counts.plus(Figures.of(ticket)),
-            (day, ticket, counts) -> counts.minus(Figures.of(ticket)),
-            stores.named(DAILY_FIGURES, countsSerde));
-    facts
-        .filter((number, ticket) -> ticket.ticket().batchLabel() != null)
-        .groupBy(
-            (number, ticket) -> KeyValue.pair(ticket.ticket().batchLabel(), ticket),
-            Grouped.with("facts-by-batch", Serdes.String(), factsSerde))
-        .aggregate(
-            Counts::none,
-            (batch, ticket, counts) -> counts.plus(Figures.ofBatch(ticket)),
-            (batch, ticket, counts) -> counts.minus(Figures.ofBatch(ticket)),
-            stores.named(BATCH_FIGURES, countsSerde));
+    FigureCounters.count(
+        builder,
+        facts,
+        "facts-by-day",
+        ticket -> HotlineTime.dayOf(ticket.ticket().receivedAt()).toString(),
+        Figures::of,
+        DAILY_FIGURES,
+        stores);
+    FigureCounters.count(
+        builder,
+        facts,
+        "facts-by-batch",
+        ticket -> ticket.ticket().batchLabel(),
+        Figures::ofBatch,
+        BATCH_FIGURES,
+        stores);
   }
 
   private static boolean usable(CaseEvent event) {

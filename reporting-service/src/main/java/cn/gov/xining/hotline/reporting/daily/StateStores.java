@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -20,5 +21,12 @@ record StateStores(boolean inMemory) {
     Materialized<String, V, KeyValueStore<Bytes, byte[]>> store =
         inMemory ? Materialized.as(Stores.inMemoryKeyValueStore(name)) : Materialized.as(name);
     return store.withKeySerde(Serdes.String()).withValueSerde(values);
+  }
+
+  /** A store for the Processor API, with a cache in front as the DSL's stores have. */
+  <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, Serde<V> values) {
+    var supplier =
+        inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled();
   }
 }

@@ -25,7 +25,7 @@ class StoreFigures {
 
     @Override
     public Counts day(LocalDate day) {
-      return orNone(counts(FiguresTopology.DAILY_FIGURES).get(day.toString()));
+      return FigureCounters.of(counters(FiguresTopology.DAILY_FIGURES), day.toString());
     }
 
     @Override
@@ -39,15 +39,11 @@ class StoreFigures {
 
     @Override
     public Counts batch(String label) {
-      return orNone(counts(FiguresTopology.BATCH_FIGURES).get(label));
+      return FigureCounters.of(counters(FiguresTopology.BATCH_FIGURES), label);
     }
 
-    private ReadOnlyKeyValueStore<String, Counts> counts(String store) {
+    private ReadOnlyKeyValueStore<String, Long> counters(String store) {
       return queries.retrieveQueryableStore(store, QueryableStoreTypes.keyValueStore());
-    }
-
-    private static Counts orNone(Counts counts) {
-      return counts == null ? Counts.none() : counts;
     }
   }
 }

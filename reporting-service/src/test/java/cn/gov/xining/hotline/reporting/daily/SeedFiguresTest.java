@@ -60,7 +60,7 @@ class SeedFiguresTest {
             new Reports.Source() {
               @Override
               public Counts day(LocalDate day) {
-                return orNone(store(FiguresTopology.DAILY_FIGURES).get(day.toString()));
+                return FigureCounters.of(store(FiguresTopology.DAILY_FIGURES), day.toString());
               }
 
               @Override
@@ -73,7 +73,7 @@ class SeedFiguresTest {
 
               @Override
               public Counts batch(String label) {
-                return orNone(store(FiguresTopology.BATCH_FIGURES).get(label));
+                return FigureCounters.of(store(FiguresTopology.BATCH_FIGURES), label);
               }
             },
             CATALOG,
@@ -538,11 +538,7 @@ class SeedFiguresTest {
     return day.substring(2).replace("-", "") + "-01-" + "%05d".formatted(++sequence);
   }
 
-  private KeyValueStore<String, Counts> store(String name) {
+  private KeyValueStore<String, Long> store(String name) {
     return driver.getKeyValueStore(name);
-  }
-
-  private static Counts orNone(Counts counts) {
-    return counts == null ? Counts.none() : counts;
   }
 }
