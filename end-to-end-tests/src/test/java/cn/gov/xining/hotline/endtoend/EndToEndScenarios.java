@@ -274,6 +274,43 @@ abstract class EndToEndScenarios {
             });
   }
 
+  @Test
+  void theOperationsDashboardAsksOnlyForMetricsTheServicesExpose() throws Exception {
+    // Traffic that makes every series exist: a transferred ticket, and a poison record that
+    // routing, reporting and handling all dead-letter.
+    var response =
+        post(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT",
+             "content":"来电人反映小区供暖不热，室温只有十四度。","address":"城西区胜利路",
+             "districtCode":"630104","topicCode":"heating"}
+            """);
+    assertThat(response.statusCode()).isEqualTo(201);
+    probe.sendRaw(Topics.TICKETS_RECEIVED, "poison-for-the-dashboard-test", "这不是JSON {");
+    var dashboard =
+        Files.readString(
+            Path.of("..", "deploy", "grafana", "dashboards", "hotline-operations.json"));
+    var metrics =
+        java.util.regex.Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]")
+            .matcher(
+                JsonPath.<List<String>>read(dashboard, "$.panels[*].targets[*].expr").toString())
+            .results()
+            .map(match -> match.group(1))
+            .distinct()
+            .toList();
+    assertThat(metrics).hasSizeGreaterThan(10);
+
+    await("every metric the dashboard queries")
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              String scraped =
+                  scrape(intake) + scrape(routing) + scrape(reporting) + scrape(handling);
+              assertThat(metrics)
+                  .allSatisfy(metric -> assertThat(scraped).contains("\n" + metric + "{"));
+            });
+  }
+
   private static String scrape(ServiceProcess service) throws Exception {
     var response =
         HTTP.send(

@@ -53,7 +53,7 @@ public record CaseFile(
     history = history == null ? List.of() : List.copyOf(history);
   }
 
-  boolean open() {
+  public boolean open() {
     return status == CaseStatus.ASSIGNED || status == CaseStatus.ACCEPTED;
   }
 

@@ -27,14 +27,16 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
   private final Handling handling;
   private final HandlingPolicy policy;
   private final Clock clock;
+  private final CaseMetrics metrics;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, CaseFile> cases;
   private KeyValueStore<String, TicketReceived> received;
 
-  CaseProcessor(Handling handling, HandlingPolicy policy, Clock clock) {
+  CaseProcessor(Handling handling, HandlingPolicy policy, Clock clock, CaseMetrics metrics) {
     this.handling = handling;
     this.policy = policy;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
@@ -105,12 +107,21 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
 
   private void watchDeadlines(long timestamp) {
     var now = HotlineTime.now(clock);
+    var tally = metrics.tally(context.taskId().toString());
     try (var all = cases.all()) {
       while (all.hasNext()) {
         var entry = all.next();
-        settle(entry.key, entry.value, handling.watch(entry.value, now), timestamp);
+        var outcome = handling.watch(entry.value, now);
+        settle(entry.key, entry.value, outcome, timestamp);
+        tally.add(outcome.file() != null ? outcome.file() : entry.value);
       }
     }
+    tally.done();
+  }
+
+  @Override
+  public void close() {
+    metrics.forget(context.taskId().toString());
   }
 
   private void settle(
@@ -120,6 +131,7 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     }
     for (var event : outcome.events()) {
       context.forward(new Record<>(ticketNumber, event, timestamp));
+      metrics.published(event);
     }
   }
 

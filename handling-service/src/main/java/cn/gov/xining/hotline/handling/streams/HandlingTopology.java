@@ -39,10 +39,12 @@ public class HandlingTopology {
 
   private final HandlingPolicy policy;
   private final Clock clock;
+  private final CaseMetrics metrics;
 
-  public HandlingTopology(HandlingPolicy policy, Clock clock) {
+  public HandlingTopology(HandlingPolicy policy, Clock clock, CaseMetrics metrics) {
     this.policy = policy;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Autowired
@@ -83,7 +85,7 @@ public class HandlingTopology {
             .merge(reports)
             .merge(actions)
             .process(
-                () -> new CaseProcessor(new Handling(policy), policy, clock),
+                () -> new CaseProcessor(new Handling(policy), policy, clock, metrics),
                 CASE_FILES,
                 RECEIVED_TICKETS);
     outputs

@@ -17,6 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -51,6 +52,8 @@ class HandlingLoopOnEmbeddedKafkaTest {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @Autowired MockMvc mvc;
+
+  @Autowired MeterRegistry meters;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -185,6 +188,12 @@ class HandlingLoopOnEmbeddedKafkaTest {
     awaitLifecycle(ticket, "OPENED", "OVERDUE");
     var overdue = probe.recordsFor(Topics.TICKET_LIFECYCLE, ticket).get(1).value();
     assertThat(JsonPath.<String>read(overdue, "$.primaryUnit")).isEqualTo("hrss");
+    // What the operations dashboard shows: the event counted, the case among the overdue ones.
+    assertThat(meters.get("hotline.handling.events").tag("kind", "OVERDUE").counter().count())
+        .isGreaterThanOrEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> meters.get("hotline.handling.cases.overdue").gauge().value() >= 1);
   }
 
   @Test
@@ -196,6 +205,14 @@ class HandlingLoopOnEmbeddedKafkaTest {
 
     awaitLifecycle(ticket, "OPENED", "ACCEPTED");
     assertThat(probe.recordsFor(Topics.deadLetterOf(Topics.TICKET_PROGRESS), ticket)).hasSize(1);
+    assertThat(
+            meters
+                .get("hotline.dead.letters")
+                .tag("topic", Topics.TICKET_PROGRESS)
+                .counter()
+                .count())
+        .as("dead letters counted for the operations dashboard")
+        .isGreaterThanOrEqualTo(1);
   }
 
   /** Today (Asia/Shanghai) plus some days, at a local time, as the contract writes times. */

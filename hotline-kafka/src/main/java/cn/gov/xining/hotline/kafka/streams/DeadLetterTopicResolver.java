@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.kafka.streams;
 
 import cn.gov.xining.hotline.contract.Topics;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -23,6 +24,9 @@ public class DeadLetterTopicResolver implements KafkaStreamsDeadLetterDestinatio
         record.topic().endsWith("-repartition")
             ? Topics.deadLetterOf(Topics.STREAMS_INTERNAL)
             : Topics.deadLetterOf(record.topic());
+    // Kafka Streams creates this class itself, so no registry can be injected; Spring Boot adds its
+    // registry to the global one (management.metrics.use-global-registry, on by default).
+    Metrics.counter("hotline.dead.letters", "topic", record.topic()).increment();
     return new TopicPartition(topic, record.partition());
   }
 }
