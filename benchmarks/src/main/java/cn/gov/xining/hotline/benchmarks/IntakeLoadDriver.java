@@ -19,6 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ObjLongConsumer;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -71,11 +72,11 @@ public final class IntakeLoadDriver {
             .build();
     if (warmUp > 0) {
       System.out.printf("warm-up: %d tickets/s for %d s%n", rate, warmUp);
-      run(http, intake, bodies, rate, warmUp, null);
+      run(intake, bodies, rate, warmUp);
     }
     var heap = new HeapWatch(http, intake);
     heap.start();
-    var result = run(http, intake, bodies, rate, seconds, heap);
+    var result = run(intake, bodies, rate, seconds);
     heap.stop();
 
     System.out.printf("%nintake-service, %d tickets/s offered for %d s%n", rate, seconds);
@@ -111,7 +112,7 @@ public final class IntakeLoadDriver {
     System.exit(0);
   }
 
-  private record Result(
+  record Result(
       int offered, int accepted, int published, int errors, double elapsedSeconds, long[] sorted) {
     double percentile(int p) {
       if (sorted.length == 0) {
@@ -122,13 +123,22 @@ public final class IntakeLoadDriver {
     }
   }
 
-  private static Result run(
-      HttpClient http, String intake, List<String> bodies, int rate, int seconds, HeapWatch heap)
+  static Result run(String intake, List<String> bodies, int rate, int seconds)
+      throws InterruptedException {
+    return run(intake, bodies, rate, seconds, (answer, due) -> {});
+  }
+
+  /**
+   * Posts {@code rate * seconds} tickets; {@code accepted} gets each 201's body and the {@link
+   * System#nanoTime()} its request was due.
+   */
+  static Result run(
+      String intake, List<String> bodies, int rate, int seconds, ObjLongConsumer<String> accepted)
       throws InterruptedException {
     int total = rate * seconds;
     var latencies = new long[total];
     var dueTimes = new long[total];
-    var accepted = new AtomicInteger();
+    var acceptedCount = new AtomicInteger();
     var published = new AtomicInteger();
     var errors = new AtomicInteger();
     var done = new AtomicInteger();
@@ -148,7 +158,8 @@ public final class IntakeLoadDriver {
                           connection.post(
                               "/api/tickets", desk, payloads.get(slot % payloads.size()));
                       if (response.status() == 201) {
-                        accepted.incrementAndGet();
+                        acceptedCount.incrementAndGet();
+                        accepted.accept(response.body(), dueTimes[slot]);
                         if (response.body().contains("\"PUBLISHED\"")) {
                           published.incrementAndGet();
                         }
@@ -190,11 +201,11 @@ public final class IntakeLoadDriver {
     double elapsed = (System.nanoTime() - start) / 1e9;
     var sorted = Arrays.copyOf(latencies, done.get());
     Arrays.sort(sorted);
-    return new Result(total, accepted.get(), published.get(), errors.get(), elapsed, sorted);
+    return new Result(total, acceptedCount.get(), published.get(), errors.get(), elapsed, sorted);
   }
 
   /** The customer's sample complaints as operators type them, with a caller's phone number. */
-  private static List<String> realisticTickets() {
+  static List<String> realisticTickets() {
     var bodies = new ArrayList<String>();
     var types = AppealType.values();
     int i = 0;
@@ -212,7 +223,7 @@ public final class IntakeLoadDriver {
   }
 
   /** The mean size of the event intake publishes for these tickets, for ProducerPerformance. */
-  private static int averageEventSize(int samples) {
+  static int averageEventSize(int samples) {
     long bytes = 0;
     var complaints = SampleComplaints.load();
     for (var sample : complaints) {
@@ -225,7 +236,7 @@ public final class IntakeLoadDriver {
   }
 
   /** Kafka's own producer benchmark on the same broker, as a separate JVM; returns its summary. */
-  private static String producerPerformance(String bootstrap, int records, int recordSize)
+  static String producerPerformance(String bootstrap, int records, int recordSize)
       throws Exception {
     String topic = "benchmark-producer-performance";
     var props = new Properties();

@@ -275,6 +275,48 @@ abstract class EndToEndScenarios {
   }
 
   @Test
+  void oneTicketCanBeFollowedThroughTheServicesLogsByItsTraceId() throws Exception {
+    var response =
+        post(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT",
+             "content":"来电人反映老板拖欠两个月工资，多次讨要未果。","address":"城中区南大街",
+             "districtCode":"630103","topicCode":"wage-arrears"}
+            """);
+    assertThat(response.statusCode()).isEqualTo(201);
+    String number = JsonPath.read(response.body(), "$.ticketNumber");
+
+    // intake's request, routing's decision and handling's case file: one trace id in all three.
+    await("the ticket in every service's log with one trace id")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              String accepted = lineAbout(intake, number + " accepted");
+              String decided = lineAbout(routing, number + " TRANSFER");
+              String opened = lineAbout(handling, number + " OPENED");
+              String traceId = traceIdIn(accepted);
+              assertThat(traceIdIn(decided)).isEqualTo(traceId);
+              assertThat(traceIdIn(opened)).isEqualTo(traceId);
+            });
+  }
+
+  private static String lineAbout(ServiceProcess service, String text) throws Exception {
+    return service
+        .logText()
+        .lines()
+        .filter(line -> line.contains("ticket " + text))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no log line with 'ticket " + text + "'"));
+  }
+
+  /** The W3C trace id (32 hex digits) Spring Boot writes into each log line. */
+  private static String traceIdIn(String line) {
+    var traceId = java.util.regex.Pattern.compile("\\b([0-9a-f]{32})\\b").matcher(line);
+    assertThat(traceId.find()).as("a trace id in: " + line).isTrue();
+    return traceId.group(1);
+  }
+
+  @Test
   void theOperationsDashboardAsksOnlyForMetricsTheServicesExpose() throws Exception {
     // Traffic that makes every series exist: a transferred ticket, and a poison record that
     // routing, reporting and handling all dead-letter.

@@ -60,6 +60,11 @@ final class ServiceProcess implements AutoCloseable {
     return new ServiceProcess(name, port, process, log);
   }
 
+  /** What the service has logged so far. */
+  String logText() throws IOException {
+    return Files.readString(log);
+  }
+
   String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
@@ -89,13 +94,18 @@ final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    stop(process);
+  }
+
+  /** SIGTERM, and SIGKILL if it has not ended within 30 s. */
+  static void stop(Process process) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

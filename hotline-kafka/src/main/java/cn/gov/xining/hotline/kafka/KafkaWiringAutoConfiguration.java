@@ -1,7 +1,9 @@
 package cn.gov.xining.hotline.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,6 +35,11 @@ import org.springframework.util.backoff.FixedBackOff;
 public class KafkaWiringAutoConfiguration {
 
   private static final FixedBackOff RETRY_TWICE = new FixedBackOff(500L, 2L);
+
+  @Bean
+  RecordTracing recordTracing(ObjectProvider<ObservationRegistry> observations) {
+    return new RecordTracing(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+  }
 
   @Bean
   TopicDeclarations topicDeclarations(HotlineKafkaProperties properties) {

@@ -10,7 +10,10 @@ import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
+import cn.gov.xining.hotline.kafka.RecordTracing;
 import java.time.Clock;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,11 +31,18 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
   private final HandlingPolicy policy;
   private final Clock clock;
   private final CaseMetrics metrics;
+  private final RecordTracing tracing;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, CaseFile> cases;
   private KeyValueStore<String, TicketReceived> received;
 
-  CaseProcessor(Handling handling, HandlingPolicy policy, Clock clock, CaseMetrics metrics) {
+  CaseProcessor(
+      Handling handling,
+      HandlingPolicy policy,
+      Clock clock,
+      CaseMetrics metrics,
+      RecordTracing tracing) {
+    this.tracing = tracing;
     this.handling = handling;
     this.policy = policy;
     this.clock = clock;
@@ -50,6 +60,10 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
 
   @Override
   public void process(Record<String, Object> record) {
+    tracing.within(record.headers(), "hotline.handling.record", () -> apply(record));
+  }
+
+  private void apply(Record<String, Object> record) {
     if (record.key() == null || !complete(record.value())) {
       // Readable JSON without what the contract requires: nothing to apply it to.
       log.warn("ignored an incomplete {} for ticket {}", describe(record.value()), record.key());
@@ -71,15 +85,21 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     } else {
       outcome = Handling.Outcome.unchanged(file);
     }
-    settle(record.key(), file, outcome, record.timestamp());
+    // What this causes carries the cause's trace on (a unit's report, routing's decision).
+    var trace = RecordTracing.traceOf(record.headers());
+    settle(record.key(), file, outcome, record.timestamp(), trace);
     if (value instanceof ProgressReport report) {
-      routeAgainIfReturned(record.key(), report, outcome, record.timestamp());
+      routeAgainIfReturned(record.key(), report, outcome, record.timestamp(), trace);
     }
   }
 
   /** A return that is not yet a loop goes back to routing with the whole ticket. */
   private void routeAgainIfReturned(
-      String ticketNumber, ProgressReport report, Handling.Outcome outcome, long timestamp) {
+      String ticketNumber,
+      ProgressReport report,
+      Handling.Outcome outcome,
+      long timestamp,
+      Headers trace) {
     for (var event : outcome.events()) {
       if (event.kind() != CaseEventKind.RETURNED) {
         continue;
@@ -101,7 +121,8 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
                   report.returnReason(),
                   event.excludedUnits(),
                   report.at()),
-              timestamp));
+              timestamp,
+              trace));
     }
   }
 
@@ -112,7 +133,7 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
       while (all.hasNext()) {
         var entry = all.next();
         var outcome = handling.watch(entry.value, now);
-        settle(entry.key, entry.value, outcome, timestamp);
+        settle(entry.key, entry.value, outcome, timestamp, new RecordHeaders());
         tally.add(outcome.file() != null ? outcome.file() : entry.value);
       }
     }
@@ -125,13 +146,18 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
   }
 
   private void settle(
-      String ticketNumber, CaseFile before, Handling.Outcome outcome, long timestamp) {
+      String ticketNumber,
+      CaseFile before,
+      Handling.Outcome outcome,
+      long timestamp,
+      Headers trace) {
     if (outcome.file() != null && !outcome.file().equals(before)) {
       cases.put(ticketNumber, outcome.file());
     }
     for (var event : outcome.events()) {
-      context.forward(new Record<>(ticketNumber, event, timestamp));
+      context.forward(new Record<>(ticketNumber, event, timestamp, trace));
       metrics.published(event);
+      log.info("ticket {} {} ({})", ticketNumber, event.kind(), event.status());
     }
   }
 

@@ -11,6 +11,7 @@ import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
 import cn.gov.xining.hotline.kafka.EventSerdes;
+import cn.gov.xining.hotline.kafka.RecordTracing;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -40,8 +41,11 @@ public class HandlingTopology {
   private final HandlingPolicy policy;
   private final Clock clock;
   private final CaseMetrics metrics;
+  private final RecordTracing tracing;
 
-  public HandlingTopology(HandlingPolicy policy, Clock clock, CaseMetrics metrics) {
+  public HandlingTopology(
+      HandlingPolicy policy, Clock clock, CaseMetrics metrics, RecordTracing tracing) {
+    this.tracing = tracing;
     this.policy = policy;
     this.clock = clock;
     this.metrics = metrics;
@@ -85,7 +89,7 @@ public class HandlingTopology {
             .merge(reports)
             .merge(actions)
             .process(
-                () -> new CaseProcessor(new Handling(policy), policy, clock, metrics),
+                () -> new CaseProcessor(new Handling(policy), policy, clock, metrics, tracing),
                 CASE_FILES,
                 RECEIVED_TICKETS);
     outputs

@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class TicketIntake {
+
+  private static final Logger log = LoggerFactory.getLogger(TicketIntake.class);
 
   private final TicketValidator validator;
   private final TicketNumbers numbers;
@@ -101,6 +105,12 @@ public class TicketIntake {
     durability.awaitDurable();
     meters.counter("hotline.tickets.accepted", "channel", ticket.channel()).increment();
     boolean published = publisher.publishNow(new StoredTicket(ticket.ticketNumber(), eventJson));
+    // With the request's trace id, which the record on tickets-received carries on to routing.
+    log.info(
+        "ticket {} accepted from {}: {}",
+        ticket.ticketNumber(),
+        ticket.channel(),
+        published ? "PUBLISHED" : "QUEUED");
     return new TicketReceipt(
         ticket.ticketNumber(), ticket.receivedAt(), published ? "PUBLISHED" : "QUEUED");
   }

@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DecisionPublisher {
+
+  private static final Logger log = LoggerFactory.getLogger(DecisionPublisher.class);
 
   private final MeterRegistry meters;
 
@@ -35,6 +39,15 @@ public class DecisionPublisher {
       RoutingDecision decision,
       OffsetDateTime routedAt) {
     var routed = routed(ticket, decision, routedAt);
+    // One line per decision: with the trace id Spring adds, a ticket can be followed from
+    // intake's request through routing into handling.
+    log.info(
+        "ticket {} {} -> {} (rule {}, due {})",
+        ticket.ticketNumber(),
+        decision.outcome(),
+        decision.primaryUnit() == null ? "-" : decision.primaryUnit(),
+        decision.ruleId(),
+        routed.dueAt() == null ? "-" : routed.dueAt());
     kafka.send(Topics.ROUTING_DECISIONS, ticket.ticketNumber(), routed);
     switch (decision.outcome()) {
       case TRANSFER -> {

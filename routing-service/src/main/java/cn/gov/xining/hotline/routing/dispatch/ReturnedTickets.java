@@ -5,6 +5,7 @@ import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.kafka.RecordTracing;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
 import java.time.Clock;
@@ -33,13 +34,16 @@ class ReturnedTickets {
   private final KafkaTemplate<String, Object> kafka;
   private final ConsumerRecordRecoverer deadLetters;
   private final Clock clock;
+  private final RecordTracing tracing;
 
   ReturnedTickets(
       RoutingPolicy policy,
       DecisionPublisher publisher,
       KafkaTemplate<String, Object> kafka,
       ConsumerRecordRecoverer deadLetters,
-      Clock clock) {
+      Clock clock,
+      RecordTracing tracing) {
+    this.tracing = tracing;
     this.policy = policy;
     this.publisher = publisher;
     this.kafka = kafka;
@@ -54,13 +58,17 @@ class ReturnedTickets {
       batch = "true")
   void routeAgain(List<ConsumerRecord<String, TicketReturned>> records) {
     for (var record : records) {
-      try {
-        var returned = readable(record);
-        var now = HotlineTime.now(clock);
-        publisher.publish(kafka, returned.ticket(), nextCandidate(returned, now), now);
-      } catch (RuntimeException unroutable) {
-        deadLetters.accept(record, unroutable);
-      }
+      tracing.within(record, "returned-tickets", () -> routeAgain(record));
+    }
+  }
+
+  private void routeAgain(ConsumerRecord<String, TicketReturned> record) {
+    try {
+      var returned = readable(record);
+      var now = HotlineTime.now(clock);
+      publisher.publish(kafka, returned.ticket(), nextCandidate(returned, now), now);
+    } catch (RuntimeException unroutable) {
+      deadLetters.accept(record, unroutable);
     }
   }
 

@@ -3,6 +3,7 @@ package cn.gov.xining.hotline.routing.dispatch;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.kafka.RecordTracing;
 import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -37,6 +39,7 @@ class TicketDispatcher {
   private final Timer decisionLatency;
   private final DecidedTickets decided;
   private final Counter duplicates;
+  private final RecordTracing tracing;
 
   TicketDispatcher(
       RoutingPolicy policy,
@@ -45,7 +48,9 @@ class TicketDispatcher {
       ConsumerRecordRecoverer deadLetters,
       Clock clock,
       MeterRegistry meters,
-      DecidedTickets decided) {
+      DecidedTickets decided,
+      RecordTracing tracing) {
+    this.tracing = tracing;
     this.policy = policy;
     this.publisher = publisher;
     this.kafka = kafka;
@@ -67,22 +72,30 @@ class TicketDispatcher {
     var decidedNow = new ArrayList<String>();
     var numbersInThisPoll = new HashSet<String>();
     for (var record : records) {
-      try {
-        var ticket = readable(record);
-        if (decided.contains(ticket.ticketNumber())
-            || !numbersInThisPoll.add(ticket.ticketNumber())) {
-          duplicates.increment();
-          continue;
-        }
-        var decision = decisionLatency.record(() -> policy.decide(ticket));
-        publisher.publish(kafka, ticket, decision, HotlineTime.now(clock));
-        decidedNow.add(ticket.ticketNumber());
-      } catch (RuntimeException unroutable) {
-        // Unreadable, or the engine could not decide (e.g. a date past the working calendar).
-        deadLetters.accept(record, unroutable);
-      }
+      tracing.within(
+          record, "ticket-dispatcher", () -> dispatch(record, numbersInThisPoll, decidedNow));
     }
     decided.addWhenCommitted(decidedNow);
+  }
+
+  private void dispatch(
+      ConsumerRecord<String, TicketReceived> record,
+      Set<String> numbersInThisPoll,
+      List<String> decidedNow) {
+    try {
+      var ticket = readable(record);
+      if (decided.contains(ticket.ticketNumber())
+          || !numbersInThisPoll.add(ticket.ticketNumber())) {
+        duplicates.increment();
+        return;
+      }
+      var decision = decisionLatency.record(() -> policy.decide(ticket));
+      publisher.publish(kafka, ticket, decision, HotlineTime.now(clock));
+      decidedNow.add(ticket.ticketNumber());
+    } catch (RuntimeException unroutable) {
+      // Unreadable, or the engine could not decide (e.g. a date past the working calendar).
+      deadLetters.accept(record, unroutable);
+    }
   }
 
   private static TicketReceived readable(ConsumerRecord<String, TicketReceived> record) {

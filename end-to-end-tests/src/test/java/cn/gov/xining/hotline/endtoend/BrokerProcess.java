@@ -1,0 +1,110 @@
+package cn.gov.xining.hotline.endtoend;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The run command's Kafka broker ({@code local-broker}) as a process of its own, so a test can do
+ * to it what happens to brokers: SIGKILL, SIGSTOP (a broker that hangs), and start it again on the
+ * same port with the same data.
+ */
+final class BrokerProcess implements AutoCloseable {
+
+  private final Path dataDir;
+  private final Path log;
+  private final int port;
+  private final int controllerPort;
+  private Process process;
+
+  BrokerProcess(Path dataDir) throws IOException {
+    this.dataDir = dataDir;
+    this.port = ServiceProcess.freePort();
+    this.controllerPort = ServiceProcess.freePort();
+    Path logs = Path.of(System.getProperty("hotline.logs", "target/service-logs"));
+    Files.createDirectories(logs);
+    this.log = logs.resolve("broker-" + port + ".log");
+  }
+
+  String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  void start() throws IOException {
+    Path root = Path.of(System.getProperty("hotline.repository", ".."));
+    Path lib = root.resolve("local-broker/target");
+    String version = System.getProperty("hotline.version", "0.1.0-SNAPSHOT");
+    String classpath =
+        lib.resolve("local-broker-" + version + ".jar")
+            + java.io.File.pathSeparator
+            + lib
+            + "/lib/*";
+    process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                classpath,
+                "cn.gov.xining.hotline.broker.LocalKafkaBroker",
+                "--data-dir=" + dataDir,
+                "--port=" + port,
+                "--controller-port=" + controllerPort)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    await("the broker on " + bootstrapServers() + " (log: " + log + ")")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException("the broker exited; see " + log);
+              }
+              return accepting();
+            });
+  }
+
+  /** SIGKILL: no shutdown, no flush. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** SIGSTOP: the broker holds its connections and answers nothing, as a hung machine does. */
+  void pause() throws Exception {
+    signal("-STOP");
+  }
+
+  void resume() throws Exception {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) throws Exception {
+    var kill = new ProcessBuilder(List.of("kill", signal, Long.toString(process.pid()))).start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IllegalStateException("kill " + signal + " failed");
+    }
+  }
+
+  private boolean accepting() {
+    try (var socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null) {
+      ServiceProcess.stop(process);
+    }
+  }
+}
