@@ -86,9 +86,12 @@ public final class SystemLoadDriver {
     String intake = "http://" + host + ":" + SERVICES.get("intake-service");
     var bodies = WinterWeek.tickets(5_000);
     int recordSize = IntakeLoadDriver.averageEventSize(bodies.size());
+    // -Dreference=false skips it, e.g. to read the services' CPU over the load alone.
     String reference =
-        IntakeLoadDriver.producerPerformance(
-            bootstrap, Math.max(rate * seconds, 300_000), recordSize);
+        Boolean.parseBoolean(System.getProperty("reference", "true"))
+            ? IntakeLoadDriver.producerPerformance(
+                bootstrap, Math.max(rate * seconds, 300_000), recordSize)
+            : "not run";
 
     try (var departments = new Departments(bootstrap);
         var lag = new LagWatch(bootstrap)) {
