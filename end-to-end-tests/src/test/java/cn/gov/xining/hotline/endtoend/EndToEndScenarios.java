@@ -67,15 +67,13 @@ abstract class EndToEndScenarios {
     String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
     long hrssBefore = countOf(today, "$.byUnit.hrss");
 
-    var response =
-        post(
+    String number =
+        accepted(
             """
             {"channel":"hotline-phone","appealType":"COMPLAINT",
              "content":"来电人反映在城北区某工地务工，老板拖欠三个月工资共两万余元，多次讨要未果。",
              "address":"城北区柴达木路","districtCode":"630105","topicCode":"wage-arrears"}
             """);
-    assertThat(response.statusCode()).isEqualTo(201);
-    String number = JsonPath.read(response.body(), "$.ticketNumber");
 
     await("assignment on assignments-hrss")
         .atMost(Duration.ofSeconds(60))
@@ -276,15 +274,13 @@ abstract class EndToEndScenarios {
 
   @Test
   void oneTicketCanBeFollowedThroughTheServicesLogsByItsTraceId() throws Exception {
-    var response =
-        post(
+    String number =
+        accepted(
             """
             {"channel":"hotline-phone","appealType":"COMPLAINT",
              "content":"来电人反映老板拖欠两个月工资，多次讨要未果。","address":"城中区南大街",
              "districtCode":"630103","topicCode":"wage-arrears"}
             """);
-    assertThat(response.statusCode()).isEqualTo(201);
-    String number = JsonPath.read(response.body(), "$.ticketNumber");
 
     // intake's request, routing's decision and handling's case file: one trace id in all three.
     await("the ticket in every service's log with one trace id")
@@ -320,14 +316,12 @@ abstract class EndToEndScenarios {
   void theOperationsDashboardAsksOnlyForMetricsTheServicesExpose() throws Exception {
     // Traffic that makes every series exist: a transferred ticket, and a poison record that
     // routing, reporting and handling all dead-letter.
-    var response =
-        post(
-            """
-            {"channel":"hotline-phone","appealType":"COMPLAINT",
-             "content":"来电人反映小区供暖不热，室温只有十四度。","address":"城西区胜利路",
-             "districtCode":"630104","topicCode":"heating"}
-            """);
-    assertThat(response.statusCode()).isEqualTo(201);
+    accepted(
+        """
+        {"channel":"hotline-phone","appealType":"COMPLAINT",
+         "content":"来电人反映小区供暖不热，室温只有十四度。","address":"城西区胜利路",
+         "districtCode":"630104","topicCode":"heating"}
+        """);
     probe.sendRaw(Topics.TICKETS_RECEIVED, "poison-for-the-dashboard-test", "这不是JSON {");
     var dashboard =
         Files.readString(
@@ -360,6 +354,13 @@ abstract class EndToEndScenarios {
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
+  }
+
+  /** Posts a ticket as an operator does; it must be accepted. Returns its number. */
+  private String accepted(String json) throws Exception {
+    var response = post(json);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JsonPath.read(response.body(), "$.ticketNumber");
   }
 
   private HttpResponse<String> post(String json) throws Exception {
