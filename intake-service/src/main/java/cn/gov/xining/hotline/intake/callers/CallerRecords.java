@@ -9,9 +9,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CallerRecords {
 
-  /** An earlier ticket of the same caller, as an operator sees it. */
-  public record EarlierTicket(String ticketNumber, OffsetDateTime receivedAt) {}
-
   private final JdbcClient jdbc;
   private final CallerPrivacy privacy;
 
@@ -53,21 +50,6 @@ public class CallerRecords {
         .update();
   }
 
-  /** The caller's tickets since a given time, newest first. */
-  public List<EarlierTicket> ticketsOf(String phone, OffsetDateTime since) {
-    return jdbc.sql(
-            "SELECT ticket_number, received_at FROM ticket_caller"
-                + " WHERE phone_hash = :hash AND received_at >= :since ORDER BY received_at DESC")
-        .param("hash", privacy.hash(phone))
-        .param("since", since)
-        .query(
-            (row, i) ->
-                new EarlierTicket(
-                    row.getString("ticket_number"),
-                    row.getObject("received_at", OffsetDateTime.class)))
-        .list();
-  }
-
   /** The clear phone number for the callback, or null for an anonymous caller. */
   public String phoneFor(String ticketNumber) {
     return jdbc.sql("SELECT phone_sealed FROM ticket_caller WHERE ticket_number = :number")
@@ -76,5 +58,26 @@ public class CallerRecords {
         .optional()
         .map(privacy::decrypt)
         .orElse(null);
+  }
+
+  /** An earlier ticket of the same caller and its status in intake's history (a status name). */
+  public record CallerTicket(String ticketNumber, OffsetDateTime receivedAt, String status) {}
+
+  /** The caller's tickets since a given time with where each stands, newest first. */
+  public List<CallerTicket> ticketsOf(String phone, OffsetDateTime since) {
+    return jdbc.sql(
+            "SELECT c.ticket_number, c.received_at, t.status FROM ticket_caller c"
+                + " JOIN ticket t ON t.ticket_number = c.ticket_number"
+                + " WHERE c.phone_hash = :hash AND c.received_at >= :since"
+                + " ORDER BY c.received_at DESC")
+        .param("hash", privacy.hash(phone))
+        .param("since", since)
+        .query(
+            (row, i) ->
+                new CallerTicket(
+                    row.getString("ticket_number"),
+                    row.getObject("received_at", OffsetDateTime.class),
+                    row.getString("status")))
+        .list();
   }
 }

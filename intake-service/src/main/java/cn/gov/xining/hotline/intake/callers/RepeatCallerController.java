@@ -1,8 +1,10 @@
 package cn.gov.xining.hotline.intake.callers;
 
 import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.intake.history.TicketStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * For the operator on the line: the caller's earlier tickets of the last 90 days. A POST, so the
- * number never appears in a URL or an access log.
+ * For the operator on the line: the caller's earlier tickets of the last 90 days that are still
+ * open, with where each stands, so a caller chasing a ticket is not taken as a new appeal. A POST,
+ * so the number never appears in a URL or an access log.
  */
 @RestController
 class RepeatCallerController {
@@ -26,13 +29,32 @@ class RepeatCallerController {
     this.clock = clock;
   }
 
-  record Lookup(String phone) {}
+  /**
+   * @param phone the caller's number, written any way
+   * @param includeClosed also the tickets with nothing left to do (closed, answered directly)
+   */
+  record Lookup(String phone, Boolean includeClosed) {}
+
+  /**
+   * One earlier ticket: its number, when it was received and its status (with the Chinese name).
+   */
+  record EarlierTicket(
+      String ticketNumber, OffsetDateTime receivedAt, TicketStatus status, String statusName) {}
 
   @PostMapping(value = "/api/callers/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
-  List<CallerRecords.EarlierTicket> earlierTickets(@RequestBody Lookup lookup) {
+  List<EarlierTicket> earlierTickets(@RequestBody Lookup lookup) {
     if (lookup.phone() == null || lookup.phone().isBlank()) {
       return List.of();
     }
-    return callers.ticketsOf(lookup.phone(), HotlineTime.now(clock).minus(LOOK_BACK));
+    boolean includeClosed = Boolean.TRUE.equals(lookup.includeClosed());
+    return callers.ticketsOf(lookup.phone(), HotlineTime.now(clock).minus(LOOK_BACK)).stream()
+        .map(
+            ticket -> {
+              var status = TicketStatus.valueOf(ticket.status());
+              return new EarlierTicket(
+                  ticket.ticketNumber(), ticket.receivedAt(), status, status.chineseName());
+            })
+        .filter(ticket -> includeClosed || !ticket.status().closed())
+        .toList();
   }
 }

@@ -52,7 +52,7 @@ class HandlingProgressListener {
     }
     var readable = records.subList(0, unreadable < 0 ? records.size() : unreadable);
     transaction.executeWithoutResult(status -> readable.forEach(r -> record(r.value())));
-    durability.awaitDurable();
+    durability.awaitDurableUnhurried();
     if (unreadable >= 0) {
       throw new BatchListenerFailedException(
           "not a readable lifecycle event", records.get(unreadable));

@@ -46,7 +46,7 @@ class RoutingProgressListener {
     var readable = records.subList(0, unreadable < 0 ? records.size() : unreadable);
     // One transaction per poll, on disk before the offsets are committed.
     transaction.executeWithoutResult(status -> readable.forEach(record -> record(record.value())));
-    durability.awaitDurable();
+    durability.awaitDurableUnhurried();
     if (unreadable >= 0) {
       // The error handler commits what came before, dead-letters this one and goes on after it.
       throw new BatchListenerFailedException(
@@ -78,14 +78,19 @@ class RoutingProgressListener {
           case TRIAGE -> TicketStatus.IN_TRIAGE;
         };
     boolean transferred = status == TicketStatus.TRANSFERRED;
-    history.changed(
-        decision.ticketNumber(),
-        status,
-        decision.routedAt(),
-        detail(decision),
-        decision.eventId().toString(),
-        transferred || status == TicketStatus.ANSWERED_DIRECTLY ? decision.primaryUnit() : null,
-        transferred ? decision.dueAt() : null);
+    boolean recorded =
+        history.changed(
+            decision.ticketNumber(),
+            status,
+            decision.routedAt(),
+            detail(decision),
+            decision.eventId().toString(),
+            transferred || status == TicketStatus.ANSWERED_DIRECTLY ? decision.primaryUnit() : null,
+            transferred ? decision.dueAt() : null);
+    // Triage only proposes a topic; a transfer or a direct answer settles it.
+    if (recorded && status != TicketStatus.IN_TRIAGE && decision.topicCode() != null) {
+      history.topicDecided(decision.ticketNumber(), decision.topicCode());
+    }
   }
 
   private String detail(TicketRouted decision) {

@@ -253,4 +253,33 @@ public class TicketHistory {
         EventJson.MAPPER.readValue(row.getString("event_json"), TicketReceived.class),
         history);
   }
+
+  /**
+   * Routing placed the ticket in a topic: from now on that is the topic intake lists it under
+   * (Open311's {@code service_code}), also when the operator chose none; the event as published
+   * keeps the operator's choice. A ticket routed again after a return follows the latest decision.
+   */
+  public void topicDecided(String ticketNumber, String topicCode) {
+    jdbc.sql("UPDATE ticket SET topic_code = :topic WHERE ticket_number = :number")
+        .param("topic", topicCode)
+        .param("number", ticketNumber)
+        .update();
+  }
+
+  /** Each ticket's topic as intake lists it (see {@link #topicDecided}); absent when none. */
+  public java.util.Map<String, String> topicsOf(List<String> ticketNumbers) {
+    var topics = new java.util.HashMap<String, String>();
+    if (ticketNumbers.isEmpty()) {
+      return topics;
+    }
+    jdbc.sql(
+            "SELECT ticket_number, topic_code FROM ticket"
+                + " WHERE ticket_number IN (:numbers) AND topic_code IS NOT NULL")
+        .param("numbers", ticketNumbers)
+        .query(
+            row -> {
+              topics.put(row.getString("ticket_number"), row.getString("topic_code"));
+            });
+    return topics;
+  }
 }

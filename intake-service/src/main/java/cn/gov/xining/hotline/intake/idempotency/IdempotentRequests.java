@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a request at most once per key: the first request with a key claims it, later ones with the
  * same body get the first one's answer, with another body a refusal, and while the first is still
- * running a conflict.
+ * running a conflict. A claim left without an answer for longer than {@code claim-timeout} was
+ * abandoned (intake died while running it) and the next retry claims it again rather than being
+ * refused for ever; if the dead request had already stored its ticket, the retry takes a second
+ * one, as a retry without a key would.
  */
 @Component
 public class IdempotentRequests {
@@ -26,11 +29,14 @@ public class IdempotentRequests {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Durability durability;
+  private final IdempotencyProperties properties;
 
-  IdempotentRequests(JdbcClient jdbc, Clock clock, Durability durability) {
+  IdempotentRequests(
+      JdbcClient jdbc, Clock clock, Durability durability, IdempotencyProperties properties) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.durability = durability;
+    this.properties = properties;
   }
 
   public <T> T once(String key, Object request, Class<T> answerType, Supplier<T> action) {
@@ -47,7 +53,9 @@ public class IdempotentRequests {
           .param("now", HotlineTime.now(clock))
           .update();
     } catch (DuplicateKeyException seenBefore) {
-      return earlierAnswer(key, fingerprint, answerType);
+      if (!claimAbandoned(key, fingerprint)) {
+        return earlierAnswer(key, fingerprint, answerType);
+      }
     }
     T answer;
     try {
@@ -64,6 +72,24 @@ public class IdempotentRequests {
     // Lost in a crash, the key would answer "in progress" to every retry.
     durability.awaitDurable();
     return answer;
+  }
+
+  /**
+   * Claims the key again if its request never answered within the claim timeout. One update, so of
+   * several retries arriving together only one wins; the others see a request in progress.
+   */
+  private boolean claimAbandoned(String key, String fingerprint) {
+    var now = HotlineTime.now(clock);
+    return jdbc.sql(
+                "UPDATE idempotency_key SET created_at = :now WHERE idem_key = :key"
+                    + " AND fingerprint = :fingerprint AND answer IS NULL"
+                    + " AND created_at < :abandonedBefore")
+            .param("now", now)
+            .param("key", key)
+            .param("fingerprint", fingerprint)
+            .param("abandonedBefore", now.minus(properties.claimTimeout()))
+            .update()
+        == 1;
   }
 
   private <T> T earlierAnswer(String key, String fingerprint, Class<T> answerType) {

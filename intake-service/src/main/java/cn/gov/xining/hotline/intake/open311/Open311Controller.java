@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,10 +41,19 @@ class Open311Controller {
   private static final DateTimeFormatter W3C =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-  /** The specification's default window for {@code GET requests} without dates. */
-  private static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+  /**
+   * The specification's default window for {@code GET requests} without dates, and the longest span
+   * a client may ask for.
+   */
+  private static final Duration WINDOW = Duration.ofDays(90);
 
   private static final int MAX_REQUESTS = 1000;
+
+  /** The order of {@link TicketHistory#search}, to merge several searches. */
+  private static final Comparator<TicketRecord> NEWEST_FIRST =
+      Comparator.comparing((TicketRecord r) -> r.ticket().receivedAt().toInstant())
+          .thenComparing(TicketRecord::ticketNumber)
+          .reversed();
 
   private final TicketIntake intake;
   private final TicketHistory history;
@@ -60,6 +72,21 @@ class Open311Controller {
     this.catalog = catalog;
     this.properties = properties;
     this.clock = clock;
+  }
+
+  /**
+   * Runs before every endpoint. This endpoint serves one jurisdiction, so a request may name it or
+   * leave it out; another one is not found here (the specification's 404).
+   */
+  @ModelAttribute
+  void jurisdiction(
+      @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
+    if (!blank(jurisdictionId) && !jurisdictionId.strip().equals(properties.jurisdictionId())) {
+      throw new Open311Exception(
+          404,
+          "没有辖区「%s」，本端点只服务 %s (jurisdiction_id not found)"
+              .formatted(jurisdictionId, properties.jurisdictionId()));
+    }
   }
 
   @GetMapping("/discovery.{format}")
@@ -103,16 +130,32 @@ class Open311Controller {
   ResponseEntity<String> create(
       @PathVariable String format, @RequestParam Map<String, String> form) {
     var output = Open311Format.of(format);
+    var missing = new ArrayList<Map<String, Object>>();
     if (blank(form.get("service_code"))) {
-      throw new Open311Exception(400, "service_code 必须填写 (service_code is required)");
+      missing.add(Open311Exception.error(400, "service_code 必须填写 (service_code was not provided)"));
+    }
+    // A rule of this jurisdiction, which the specification allows: the description is the appeal
+    // itself, which routing reads to decide who handles it and the reports count by.
+    if (blank(form.get("description"))) {
+      missing.add(
+          Open311Exception.error(
+              400,
+              "description 必须填写：诉求内容是派单的依据"
+                  + " (description was not provided; the appeal is routed by it)"));
     }
     if (blank(form.get("address_string"))
         && blank(form.get("address_id"))
         && (blank(form.get("lat")) || blank(form.get("long")))) {
-      throw new Open311Exception(
-          400,
-          "需要位置：lat 和 long 或 address_string (a location is required: lat & long or address_string)");
+      missing.add(
+          Open311Exception.error(
+              400,
+              "需要位置：lat 和 long 或 address_string"
+                  + " (a location is required: lat & long or address_string)"));
     }
+    if (!missing.isEmpty()) {
+      throw new Open311Exception(400, missing);
+    }
+    knownService(form.get("service_code").strip());
     var request =
         new TicketRequest(
             properties.channel(),
@@ -120,7 +163,7 @@ class Open311Controller {
             form.get("description"),
             form.getOrDefault("address_string", form.get("address_id")),
             null,
-            form.get("service_code"),
+            form.get("service_code").strip(),
             null,
             name(form),
             form.get("phone"),
@@ -145,7 +188,7 @@ class Open311Controller {
   ResponseEntity<String> requests(
       @PathVariable String format,
       @RequestParam(name = "service_request_id", required = false) String ids,
-      @RequestParam(name = "service_code", required = false) String serviceCode,
+      @RequestParam(name = "service_code", required = false) String serviceCodes,
       @RequestParam(name = "start_date", required = false) String startDate,
       @RequestParam(name = "end_date", required = false) String endDate,
       @RequestParam(name = "status", required = false) String status) {
@@ -156,17 +199,41 @@ class Open311Controller {
               .map(String::strip)
               .map(history::find)
               .flatMap(Optional::stream)
-              .map(this::request)
               .toList();
-      return output.list(200, "service_requests", found);
+      return output.list(200, "service_requests", requests(found));
     }
     var until = blank(endDate) ? HotlineTime.now(clock) : date("end_date", endDate);
-    var from = blank(startDate) ? until.minus(DEFAULT_WINDOW) : date("start_date", startDate);
-    var search =
-        new TicketHistory.Search(
-            from, until, blank(serviceCode) ? null : serviceCode, closed(status), MAX_REQUESTS);
-    var found = history.search(search).stream().map(this::request).toList();
-    return output.list(200, "service_requests", found);
+    var from = blank(startDate) ? until.minus(WINDOW) : date("start_date", startDate);
+    if (from.isAfter(until)) {
+      throw new Open311Exception(400, "start_date 晚于 end_date (start_date is after end_date)");
+    }
+    if (Duration.between(from, until).compareTo(WINDOW) > 0) {
+      throw new Open311Exception(
+          400,
+          "start_date 至 end_date 不得超过90天 (start_date and end_date may not span more than 90"
+              + " days)");
+    }
+    Boolean closed = closed(status);
+    List<TicketRecord> found;
+    if (blank(serviceCodes)) {
+      found = history.search(new TicketHistory.Search(from, until, null, closed, MAX_REQUESTS));
+    } else {
+      // One search per service, merged in the same order: newest first, at most MAX_REQUESTS.
+      found =
+          Arrays.stream(serviceCodes.split(","))
+              .map(String::strip)
+              .distinct()
+              .map(this::knownService)
+              .flatMap(
+                  code ->
+                      history
+                          .search(new TicketHistory.Search(from, until, code, closed, MAX_REQUESTS))
+                          .stream())
+              .sorted(NEWEST_FIRST)
+              .limit(MAX_REQUESTS)
+              .toList();
+    }
+    return output.list(200, "service_requests", requests(found));
   }
 
   @GetMapping("/requests/{id}.{format}")
@@ -179,12 +246,12 @@ class Open311Controller {
                 () ->
                     new Open311Exception(
                         404, "没有编号为 %s 的工单 (no such service request)".formatted(id)));
-    return output.list(200, "service_requests", List.of(request(ticket)));
+    return output.list(200, "service_requests", requests(List.of(ticket)));
   }
 
   @ExceptionHandler
   ResponseEntity<String> open311Error(Open311Exception e, HttpServletRequest request) {
-    return formatOf(request).list(e.status(), "errors", e.errors());
+    return Open311Format.of(request).list(e.status(), "errors", e.errors());
   }
 
   /** The native validation's findings under the specification's parameter names. */
@@ -197,10 +264,27 @@ class Open311Controller {
                     Open311Exception.error(
                         400, parameterName(violation.field()) + ": " + violation.message()))
             .toList();
-    return formatOf(request).list(400, "errors", errors);
+    return Open311Format.of(request).list(400, "errors", errors);
   }
 
-  private Map<String, Object> request(TicketRecord record) {
+  /** The specification: a service_code that is not one of the services is not found. */
+  private String knownService(String serviceCode) {
+    if (catalog.topic(serviceCode).isEmpty()) {
+      throw new Open311Exception(404, "没有服务「%s」 (service_code not found)".formatted(serviceCode));
+    }
+    return serviceCode;
+  }
+
+  /**
+   * Each ticket under the topic intake knows for it: where routing placed it once decided (the
+   * operator may have chosen none), the operator's choice until then.
+   */
+  private List<Map<String, Object>> requests(List<TicketRecord> records) {
+    var topics = history.topicsOf(records.stream().map(TicketRecord::ticketNumber).toList());
+    return records.stream().map(r -> request(r, topics.get(r.ticketNumber()))).toList();
+  }
+
+  private Map<String, Object> request(TicketRecord record, String topicCode) {
     var ticket = record.ticket();
     var request = new LinkedHashMap<String, Object>();
     request.put("service_request_id", record.ticketNumber());
@@ -214,10 +298,8 @@ class Open311Controller {
                 record.status().chineseName()));
     request.put(
         "service_name",
-        ticket.topicCode() == null
-            ? null
-            : catalog.topic(ticket.topicCode()).map(Catalog.Topic::name).orElse(null));
-    request.put("service_code", ticket.topicCode());
+        topicCode == null ? null : catalog.topic(topicCode).map(Catalog.Topic::name).orElse(null));
+    request.put("service_code", topicCode);
     request.put("description", ticket.content());
     request.put(
         "agency_responsible",
@@ -245,10 +327,6 @@ class Open311Controller {
       return "所在区县人民政府";
     }
     return catalog.unit(unitCode).map(Catalog.Unit::name).orElse(unitCode);
-  }
-
-  private static Open311Format formatOf(HttpServletRequest request) {
-    return request.getRequestURI().endsWith(".xml") ? Open311Format.XML : Open311Format.JSON;
   }
 
   private static String parameterName(String nativeField) {

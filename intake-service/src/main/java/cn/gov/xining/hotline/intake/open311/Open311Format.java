@@ -1,6 +1,10 @@
 package cn.gov.xining.hotline.intake.open311;
 
 import cn.gov.xining.hotline.contract.EventJson;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -12,8 +16,8 @@ import org.springframework.http.ResponseEntity;
  * the element names the specification shows (a list's items named by {@link #ITEM_NAMES}).
  */
 enum Open311Format {
-  JSON(new MediaType("application", "json", java.nio.charset.StandardCharsets.UTF_8)),
-  XML(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8));
+  JSON(new MediaType("application", "json", StandardCharsets.UTF_8)),
+  XML(new MediaType("text", "xml", StandardCharsets.UTF_8));
 
   private static final Map<String, String> ITEM_NAMES =
       Map.of(
@@ -37,11 +41,31 @@ enum Open311Format {
     };
   }
 
+  /**
+   * The format a request asked for by its path, for errors, which may be answered before the path
+   * was matched to an endpoint: XML for {@code .xml}, JSON otherwise.
+   */
+  static Open311Format of(HttpServletRequest request) {
+    return request.getRequestURI().endsWith(".xml") ? XML : JSON;
+  }
+
   /** A list resource: a JSON array, or an XML root element with one child per item. */
   ResponseEntity<String> list(int status, String root, List<Map<String, Object>> items) {
-    String body =
-        this == JSON ? EventJson.MAPPER.writeValueAsString(items) : document(element(root, items));
-    return ResponseEntity.status(status).contentType(mediaType).body(body);
+    return ResponseEntity.status(status).contentType(mediaType).body(listBody(root, items));
+  }
+
+  /** A list resource written straight to the response, where no controller answers. */
+  void write(HttpServletResponse response, int status, String root, List<Map<String, Object>> items)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(mediaType.toString());
+    response.getOutputStream().write(listBody(root, items).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String listBody(String root, List<Map<String, Object>> items) {
+    return this == JSON
+        ? EventJson.MAPPER.writeValueAsString(items)
+        : document(element(root, items));
   }
 
   /** A single resource: a JSON object, or an XML root element with its fields. */

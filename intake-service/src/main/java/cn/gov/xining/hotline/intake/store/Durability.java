@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
@@ -26,24 +27,34 @@ public class Durability {
   private final JdbcClient jdbc;
   private final boolean writesAreDelayed;
   private final long gatherNanos;
+  private final long patienceNanos;
+  private final String checkpointStatement;
   private final Counter checkpoints;
   private final AtomicLong requested = new AtomicLong();
   private long flushedUpTo;
   private long lastCheckpointEnd;
+  private int unhurriedWaiting;
 
   /**
    * @param gather how long after the last checkpoint the next one waits for more commits to join
    *     it, as PostgreSQL's commit_delay does: each checkpoint writes a chunk, and fewer, larger
    *     chunks cost H2 less
+   * @param patience how long work nobody waits on may wait for another's checkpoint
+   * @param sync whether a checkpoint also forces the file to the device (CHECKPOINT SYNC, an fsync
+   *     each): without it a killed process loses nothing, a power failure may lose the last moments
    */
   public Durability(
       JdbcClient jdbc,
       DataSource dataSource,
       @Value("${hotline.intake.durability.gather:3ms}") Duration gather,
+      @Value("${hotline.intake.durability.patience:200ms}") Duration patience,
+      @Value("${hotline.intake.durability.sync:false}") boolean sync,
       MeterRegistry meters)
       throws SQLException {
     this.jdbc = jdbc;
     this.gatherNanos = gather.toNanos();
+    this.patienceNanos = patience.toNanos();
+    this.checkpointStatement = sync ? "CHECKPOINT SYNC" : "CHECKPOINT";
     this.checkpoints =
         Counter.builder("hotline.intake.durability.checkpoints")
             .description("H2 checkpoints that made answered writes durable")
@@ -53,25 +64,67 @@ public class Durability {
     }
   }
 
-  /** Returns once everything this thread has committed is on disk. */
+  /**
+   * Returns once everything this thread has committed would survive a killed process; starts a
+   * checkpoint if none has started since (after the gathering window).
+   */
   public void awaitDurable() {
     if (!writesAreDelayed) {
       return;
     }
     long mine = requested.incrementAndGet();
     synchronized (this) {
-      if (flushedUpTo >= mine) {
-        return; // a checkpoint that started after this thread's commit has finished
+      if (flushedUpTo < mine) {
+        long wait = lastCheckpointEnd + gatherNanos - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait); // commits arriving meanwhile ride along
+        }
+        checkpoint();
       }
-      long wait = lastCheckpointEnd + gatherNanos - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait); // commits arriving meanwhile ride along
-      }
-      long upTo = requested.get();
-      jdbc.sql("CHECKPOINT").update();
-      flushedUpTo = upTo;
-      lastCheckpointEnd = System.nanoTime();
-      checkpoints.increment();
     }
+  }
+
+  /**
+   * As {@link #awaitDurable()}, but first waits up to the patience for a checkpoint that somebody
+   * else starts. For work no caller is waiting on (the status listeners, whose offsets are
+   * committed after this returns): at a low rate of new tickets, a checkpoint of their own per poll
+   * of decisions or lifecycle events cost intake as much as the tickets' own.
+   */
+  public void awaitDurableUnhurried() {
+    if (!writesAreDelayed) {
+      return;
+    }
+    long mine = requested.incrementAndGet();
+    long deadline = System.nanoTime() + patienceNanos;
+    synchronized (this) {
+      long left;
+      unhurriedWaiting++;
+      try {
+        while (flushedUpTo < mine && (left = deadline - System.nanoTime()) > 0) {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt(); // checkpoint now rather than leave the writes behind
+      } finally {
+        unhurriedWaiting--;
+      }
+      if (flushedUpTo < mine) {
+        checkpoint();
+      }
+    }
+  }
+
+  synchronized boolean hasWaiting() {
+    return unhurriedWaiting > 0;
+  }
+
+  /** Called holding the lock. */
+  private void checkpoint() {
+    long upTo = requested.get();
+    jdbc.sql(checkpointStatement).update();
+    flushedUpTo = upTo;
+    lastCheckpointEnd = System.nanoTime();
+    checkpoints.increment();
+    notifyAll();
   }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits how fast each client may submit tickets (Resilience4j), answering 429 with {@code
  * Retry-After}: one runaway web gateway must not crowd out the operators. A client is its {@code
- * X-Client-Id} header (an operator console or a channel gateway), else its address.
+ * X-Client-Id} header (an operator console or a channel gateway), else its address. Submissions are
+ * the native API's and Open311's together: a client gains nothing by switching.
  */
 @Component
 class ClientRateLimit extends OncePerRequestFilter {
@@ -50,8 +51,9 @@ class ClientRateLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI();
     return !("POST".equals(request.getMethod())
-        && request.getRequestURI().startsWith("/api/tickets"));
+        && (path.startsWith("/api/tickets") || path.startsWith("/open311/")));
   }
 
   @Override
@@ -70,6 +72,7 @@ class ClientRateLimit extends OncePerRequestFilter {
     long retryAfter = Math.max(1, (properties.period().toMillis() + 999) / 1000);
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
     ProblemResponses.write(
+        request,
         response,
         HttpStatus.TOO_MANY_REQUESTS,
         "too-many-requests",

@@ -39,6 +39,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     long limit = properties.maxRequestSize().toBytes();
     if (declared > limit) {
       ProblemResponses.write(
+          request,
           response,
           HttpStatus.CONTENT_TOO_LARGE,
           "request-too-large",

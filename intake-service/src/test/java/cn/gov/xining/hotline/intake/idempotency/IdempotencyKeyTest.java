@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -28,11 +35,44 @@ import org.springframework.test.web.servlet.ResultActions;
 @AutoConfigureMockMvc
 class IdempotencyKeyTest {
 
+  /** The application's clock, which a test may move forward. */
+  @TestConfiguration
+  static class MovableClock {
+    @Bean
+    MovingClock clock() {
+      return new MovingClock();
+    }
+  }
+
+  static final class MovingClock extends Clock {
+    private volatile Duration ahead = Duration.ZERO;
+
+    void moveForward(Duration by) {
+      ahead = ahead.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return HotlineTime.ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return Clock.offset(Clock.system(zone), ahead);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(ahead);
+    }
+  }
+
   private static final String CALL =
       "{\"channel\":\"hotline-phone\",\"content\":\"来电人反映小区停水两天。\",\"topicCode\":\"water-supply\"}";
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  @Autowired MovingClock clock;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -74,6 +114,35 @@ class IdempotencyKeyTest {
         .andExpect(status().isConflict())
         .andExpect(
             jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/request-in-progress"));
+  }
+
+  @Test
+  void aKeyWhoseRequestDiedUnansweredIsClaimableAgainAfterTheClaimTimeout() throws Exception {
+    String key = UUID.randomUUID().toString();
+    // As if intake had died after claiming the key and before keeping the answer.
+    post(key, CALL).andExpect(status().isCreated());
+    jdbc.sql("UPDATE idempotency_key SET answer = NULL WHERE idem_key = :key")
+        .param("key", key)
+        .update();
+    clock.moveForward(Duration.ofSeconds(59));
+    post(key, CALL).andExpect(status().isConflict());
+
+    clock.moveForward(Duration.ofSeconds(2)); // past the default 60 s
+    String retried = number(post(key, CALL).andExpect(status().isCreated()));
+
+    assertThat(number(post(key, CALL).andExpect(status().isCreated()))).isEqualTo(retried);
+  }
+
+  @Test
+  void anAbandonedKeyWithAnotherRequestIsStillRefused() throws Exception {
+    String key = UUID.randomUUID().toString();
+    post(key, CALL).andExpect(status().isCreated());
+    jdbc.sql("UPDATE idempotency_key SET answer = NULL WHERE idem_key = :key")
+        .param("key", key)
+        .update();
+    clock.moveForward(Duration.ofMinutes(5));
+
+    post(key, CALL.replace("停水两天", "停水三天")).andExpect(status().isUnprocessableContent());
   }
 
   @Test

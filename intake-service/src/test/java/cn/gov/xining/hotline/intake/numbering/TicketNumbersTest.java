@@ -39,6 +39,8 @@ class TicketNumbersTest {
                 JdbcClient.create(database),
                 database,
                 java.time.Duration.ZERO,
+                java.time.Duration.ZERO,
+                false,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     var day = Instant.parse(instant).atZone(HotlineTime.ZONE).toLocalDate();
     return () -> numbers.next(day);

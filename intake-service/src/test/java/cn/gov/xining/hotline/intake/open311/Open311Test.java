@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -181,7 +182,6 @@ class Open311Test {
     mvc.perform(
             post("/open311/v2/requests.xml")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .param("service_code", "potholes")
                 .param("address_string", "城东区"))
         .andExpect(status().isBadRequest())
         .andExpect(xpath("count(/errors/error)").number(2.0))
@@ -191,6 +191,165 @@ class Open311Test {
     mvc.perform(get("/open311/v2/requests/990101-01-0001.xml"))
         .andExpect(status().isNotFound())
         .andExpect(xpath("/errors/error/code").string("404"));
+  }
+
+  @Test
+  void anUnknownServiceCodeIsNotFound() throws Exception {
+    mvc.perform(
+            post("/open311/v2/requests.json")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("service_code", "potholes")
+                .param("description", "路面有坑")
+                .param("address_string", "城东区"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$[0].code").value(404))
+        .andExpect(jsonPath("$[0].description").value(Matchers.containsString("potholes")));
+    mvc.perform(get("/open311/v2/requests.xml").param("service_code", "heating,potholes"))
+        .andExpect(status().isNotFound())
+        .andExpect(xpath("/errors/error/code").string("404"));
+  }
+
+  @Test
+  void theCitysJurisdictionOrNoneIsServedAndAnotherIsNotFoundOnEveryEndpoint() throws Exception {
+    String id = submit("heating", "暖气片漏水。");
+    var endpoints =
+        List.of(
+            get("/open311/v2/discovery.json"),
+            get("/open311/v2/services.json"),
+            get("/open311/v2/requests.json"),
+            get("/open311/v2/requests/" + id + ".json"),
+            post("/open311/v2/requests.json")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("service_code", "heating")
+                .param("description", "暖气片漏水。")
+                .param("address_string", "城西区"));
+    for (var endpoint : endpoints) {
+      mvc.perform(endpoint.param("jurisdiction_id", "beijing.gov.cn"))
+          .andExpect(status().isNotFound())
+          .andExpect(jsonPath("$[0].code").value(404))
+          .andExpect(jsonPath("$[0].description").value(Matchers.containsString("jurisdiction")));
+    }
+
+    mvc.perform(
+            get("/open311/v2/requests/" + id + ".json").param("jurisdiction_id", "xining.gov.cn"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].service_request_id").value(id));
+    mvc.perform(
+            post("/open311/v2/requests.json")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("jurisdiction_id", "xining.gov.cn")
+                .param("service_code", "heating")
+                .param("description", "暖气片漏水。")
+                .param("address_string", "城西区"))
+        .andExpect(status().isCreated());
+  }
+
+  @Test
+  void requestsAreListedForSeveralServicesWithinNinetyDaysAtMost() throws Exception {
+    String heating = submit("heating", "暖气不热。");
+    String water = submit("water-supply", "小区停水。");
+    String noise = submit("noise-construction", "夜间施工噪声扰民。");
+
+    mvc.perform(get("/open311/v2/requests.json").param("service_code", "heating, water-supply"))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$[*].service_request_id")
+                .value(
+                    Matchers.allOf(
+                        Matchers.hasItems(water, heating), Matchers.not(Matchers.hasItem(noise)))))
+        .andExpect(
+            jsonPath("$[*].service_code")
+                .value(Matchers.everyItem(Matchers.in(List.of("heating", "water-supply")))));
+    mvc.perform(
+            get("/open311/v2/requests.json")
+                .param("start_date", "2026-01-01T00:00:00+08:00")
+                .param("end_date", "2026-04-02T00:00:00+08:00"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$[0].code").value(400))
+        .andExpect(jsonPath("$[0].description").value(Matchers.containsString("90 days")));
+    mvc.perform(get("/open311/v2/requests.xml").param("start_date", "2020-01-01T00:00:00+08:00"))
+        .andExpect(status().isBadRequest())
+        .andExpect(xpath("/errors/error/code").string("400"));
+    // Without dates, the last 90 days: what was just submitted is there.
+    mvc.perform(get("/open311/v2/requests.json"))
+        .andExpect(
+            jsonPath("$[*].service_request_id").value(Matchers.hasItems(heating, water, noise)));
+  }
+
+  @Test
+  void aTicketWhoseTopicRoutingDecidedIsListedUnderThatService() throws Exception {
+    var created =
+        mvc.perform(
+                post("/api/tickets")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"channel\":\"hotline-phone\",\"content\":\"家里暖气一直不热。\"}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String id = JsonPath.read(created, "$.ticketNumber");
+    mvc.perform(get("/open311/v2/requests/" + id + ".json"))
+        .andExpect(jsonPath("$[0].service_code").value(Matchers.nullValue()));
+
+    new TopicProbe(bootstrapServers)
+        .sendRaw(
+            Topics.ROUTING_DECISIONS,
+            id,
+            EventJson.MAPPER.writeValueAsString(decision(id, RoutingOutcome.TRANSFER)));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/open311/v2/requests/" + id + ".json"))
+                    .andExpect(jsonPath("$[0].service_code").value("heating"))
+                    .andExpect(jsonPath("$[0].service_name").value("供暖问题")));
+    mvc.perform(get("/open311/v2/requests.json").param("service_code", "heating"))
+        .andExpect(jsonPath("$[*].service_request_id").value(Matchers.hasItem(id)));
+  }
+
+  @Test
+  void errorsBeforeAnyEndpointAnswersAreInTheSpecificationsFormatToo() throws Exception {
+    mvc.perform(
+            post("/open311/v2/requests.json")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"service_code\":\"heating\"}"))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$[0].code").value(415))
+        .andExpect(jsonPath("$[0].description").value(Matchers.containsString("表单")));
+    mvc.perform(
+            post("/open311/v2/requests.xml")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"service_code\":\"heating\"}"))
+        .andExpect(status().isUnsupportedMediaType())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+        .andExpect(xpath("/errors/error/code").string("415"));
+    mvc.perform(put("/open311/v2/requests.json"))
+        .andExpect(status().isMethodNotAllowed())
+        .andExpect(jsonPath("$[0].code").value(405));
+    mvc.perform(
+            post("/open311/v2/requests.xml")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content("description=" + "长".repeat(30_000)))
+        .andExpect(status().isContentTooLarge())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+        .andExpect(xpath("/errors/error/code").string("413"));
+  }
+
+  private String submit(String serviceCode, String description) throws Exception {
+    var created =
+        mvc.perform(
+                post("/open311/v2/requests.json")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .param("service_code", serviceCode)
+                    .param("description", description)
+                    .param("address_string", "城西区胜利路8号"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(created, "$[0].service_request_id");
   }
 
   private static TicketRouted decision(String id, RoutingOutcome outcome) {

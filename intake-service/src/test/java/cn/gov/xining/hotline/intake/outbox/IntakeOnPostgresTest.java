@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.intake.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,6 +11,7 @@ import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.history.TicketHistory;
 import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,10 +107,16 @@ class IntakeOnPostgresTest {
             .getContentAsString();
     String number = JsonPath.read(created, "$.ticketNumber");
 
-    mvc.perform(get("/api/tickets/" + number))
-        .andExpect(
-            jsonPath("$.history[*].status").value(Matchers.contains("RECEIVED", "PUBLISHED")))
-        .andExpect(jsonPath("$.ticket.callerPhoneMasked").value("138****5678"));
+    // Kafka's acknowledgement is recorded in the next batch of acknowledgements, after the answer.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/tickets/" + number))
+                    .andExpect(
+                        jsonPath("$.history[*].status")
+                            .value(Matchers.contains("RECEIVED", "PUBLISHED")))
+                    .andExpect(jsonPath("$.ticket.callerPhoneMasked").value("138****5678")));
     mvc.perform(
             get("/open311/v2/requests.json")
                 .param("status", "open")

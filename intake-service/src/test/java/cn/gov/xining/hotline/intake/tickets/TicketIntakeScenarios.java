@@ -106,22 +106,62 @@ abstract class TicketIntakeScenarios {
   }
 
   @Test
-  void malformedJsonIsABadRequestProblem() throws Exception {
+  void malformedJsonIsABadRequestProblemAnOperatorCanRead() throws Exception {
     mvc.perform(
             post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content("{\"channel\":"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.status").value(400));
+        .andExpect(jsonPath("$.status").value(400))
+        .andExpect(
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/malformed-json"))
+        .andExpect(jsonPath("$.title").value("请求不是合法的JSON (Malformed JSON)"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("请求体无法解析为JSON")));
   }
 
   @Test
-  void aFormPostToTheJsonApiIsAnUnsupportedMediaTypeProblem() throws Exception {
+  void aFieldOfTheWrongJsonTypeIsNamedInTheProblemsFieldList() throws Exception {
+    mvc.perform(
+            post("/api/tickets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"channel\":\"letter\",\"content\":\"来信。\","
+                        + "\"latitude\":\"abc\",\"longitude\":101.7}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/invalid-request"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("latitude")))
+        .andExpect(jsonPath("$.errors[0].field").value("latitude"))
+        .andExpect(jsonPath("$.errors[0].message").value("应为数字 (must be a number)"));
+    mvc.perform(
+            post("/api/tickets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"channel\":\"letter\",\"content\":\"来信。\","
+                        + "\"attachments\":[\"https://a.cn/1.jpg\",{\"url\":\"x\"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("attachments[1]"))
+        .andExpect(jsonPath("$.errors[0].message").value("应为文本 (must be a string)"));
+  }
+
+  @Test
+  void aFormPostToTheJsonApiIsAnUnsupportedMediaTypeProblemAnOperatorCanRead() throws Exception {
     mvc.perform(
             post("/api/tickets")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content("channel=letter"))
         .andExpect(status().isUnsupportedMediaType())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type")
+                .value("https://hotline.xining.gov.cn/problems/unsupported-media-type"))
+        .andExpect(jsonPath("$.title").value("不支持的内容类型 (Unsupported media type)"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "请以 application/json 提交，收到的是 application/x-www-form-urlencoded"
+                        + " (Content-Type must be application/json, not"
+                        + " application/x-www-form-urlencoded)"));
   }
 
   @Test

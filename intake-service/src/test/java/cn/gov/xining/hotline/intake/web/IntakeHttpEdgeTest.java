@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,10 +39,29 @@ class IntakeHttpEdgeTest {
   }
 
   @Test
-  void theNativeApiIsDescribedInOpenApi() throws Exception {
-    mvc.perform(get("/v3/api-docs"))
+  void theNativeApiIsDescribedInOpenApiWithEveryProblemATicketCanMeet() throws Exception {
+    var post = "$.paths['/api/tickets'].post.responses";
+    var problems =
+        mvc.perform(get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.info.title").value(Matchers.containsString("intake")))
+            .andExpect(jsonPath(post + "['201']").exists());
+    for (String status : List.of("400", "409", "413", "415", "422", "429", "503")) {
+      problems
+          .andExpect(jsonPath(post + "['" + status + "'].description").isNotEmpty())
+          .andExpect(
+              jsonPath(post + "['" + status + "'].content['application/problem+json'].schema.$ref")
+                  .value("#/components/schemas/Problem"));
+    }
+    problems.andExpect(
+        jsonPath("$.components.schemas.Problem.properties.errors.items.properties.field").exists());
+  }
+
+  @Test
+  void swaggerUiIsServed() throws Exception {
+    mvc.perform(get("/swagger-ui/index.html"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.paths['/api/tickets'].post").exists())
-        .andExpect(jsonPath("$.info.title").value(org.hamcrest.Matchers.containsString("intake")));
+        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+        .andExpect(content().string(Matchers.containsString("swagger-ui")));
   }
 }
