@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.ObjectNode;
 
 class EventJsonTest {
 
@@ -252,11 +255,135 @@ class EventJsonTest {
     assertThat(violations("TicketReceived", json)).isEmpty();
   }
 
+  @Test
+  void aReturnedTicketCarriesTheWholeTicketAndMatchesItsSchema() {
+    var returned = returnedTicket();
+
+    String json = EventJson.MAPPER.writeValueAsString(returned);
+
+    assertThat(EventJson.MAPPER.readValue(json, TicketReturned.class)).isEqualTo(returned);
+    assertThat(violations("TicketReturned", json)).isEmpty();
+  }
+
+  @Test
+  void aReturnedTicketWhoseTicketHasNoContentBreaksTheSchemaThroughTheTicketsOwnSchema() {
+    String json =
+        EventJson.MAPPER
+            .writeValueAsString(returnedTicket())
+            .replaceAll("\"content\":\"[^\"]*\",", "");
+
+    assertThat(violations("TicketReturned", json))
+        .extracting(ValidationMessage::getMessage)
+        .anyMatch(message -> message.contains("content"));
+  }
+
+  @Test
+  void anExtensionRequestWithoutItsReasonBreaksTheSchemaAndTheReportsOwnCheck() {
+    var report =
+        new ProgressReport(
+            UUID.randomUUID(),
+            "260131-01-0042",
+            "hrss",
+            ProgressKind.EXTENSION_REQUESTED,
+            OffsetDateTime.parse("2026-01-31T16:30:00+08:00"),
+            "张科长",
+            null,
+            null,
+            OffsetDateTime.parse("2026-02-10T00:00:00+08:00"));
+
+    assertThat(violations("ProgressReport", EventJson.MAPPER.writeValueAsString(report)))
+        .extracting(ValidationMessage::getMessage)
+        .anyMatch(message -> message.contains("text"));
+    assertThat(report.violations()).containsOnlyKeys("text");
+  }
+
+  /** Departments check with the schema, handling with {@code violations()}: the two must agree. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"kind\":\"ACCEPTED\"}                                   | by",
+        "{\"kind\":\"ACCEPTED\",\"by\":\" \"}                      | by",
+        "{\"kind\":\"RETURNED\",\"by\":\"李\"}                     | returnReason",
+        "{\"kind\":\"EXTENSION_REQUESTED\",\"text\":\"需协调\"}    | requestedDueAt",
+        "{\"kind\":\"RESOLVED\"}                                   | text",
+        "{\"kind\":\"NOTE\",\"eventId\":null}                      | eventId",
+        "{\"kind\":\"NOTE\",\"at\":null}                           | at",
+        "{\"kind\":\"NOTE\",\"unit\":null}                         | unit",
+        "{\"kind\":null}                                           | kind",
+      })
+  void theProgressSchemaAndTheReportsOwnCheckRefuseTheSameIncompleteReports(
+      String fields, String missing) {
+    var report =
+        (ObjectNode)
+            EventJson.MAPPER.readTree(
+                "{\"eventId\":\"0b6f3c1e-7d2a-4c1b-9a55-1f2e3d4c5b6a\","
+                    + "\"ticketNumber\":\"260131-01-0042\",\"unit\":\"hrss\","
+                    + "\"at\":\"2026-01-31T10:00:00+08:00\"}");
+    // given a complete report with these fields changed, and those set to null left out
+    EventJson.MAPPER
+        .readTree(fields)
+        .properties()
+        .forEach(
+            field -> {
+              if (field.getValue().isNull()) {
+                report.remove(field.getKey());
+              } else {
+                report.set(field.getKey(), field.getValue());
+              }
+            });
+    String json = EventJson.MAPPER.writeValueAsString(report);
+
+    assertThat(violations("ProgressReport", json)).as(json).isNotEmpty();
+    assertThat(EventJson.MAPPER.readValue(json, ProgressReport.class).violations())
+        .as(json)
+        .containsOnlyKeys(missing);
+  }
+
+  @Test
+  void aCallbackThatReachedTheCitizenWithoutTheirSatisfactionBreaksTheActionSchemaAndItsCheck() {
+    var action =
+        new HotlineAction(
+            UUID.randomUUID(),
+            "260131-01-0042",
+            HotlineActionKind.CALLBACK,
+            OffsetDateTime.parse("2026-02-03T10:00:00+08:00"),
+            "回访员",
+            null,
+            true,
+            true,
+            null,
+            null);
+
+    assertThat(violations("HotlineAction", EventJson.MAPPER.writeValueAsString(action)))
+        .isNotEmpty();
+    assertThat(action.violations()).containsOnlyKeys("satisfaction");
+  }
+
+  private static TicketReturned returnedTicket() {
+    return new TicketReturned(
+        UUID.randomUUID(),
+        wageArrearsTicket(),
+        "hrss",
+        ReturnReason.NOT_OUR_DUTY,
+        List.of("hrss"),
+        OffsetDateTime.parse("2026-02-02T10:00:00+08:00"));
+  }
+
   private static Set<ValidationMessage> violations(String event, String json) {
     try (InputStream schema =
         EventJson.class.getResourceAsStream("/schemas/" + event + ".schema.json")) {
+      // A schema refers to another by its $id (a returned ticket's ticket is a TicketReceived):
+      // resolved from the published files, never fetched.
       JsonSchema jsonSchema =
-          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+          JsonSchemaFactory.getInstance(
+                  SpecVersion.VersionFlag.V202012,
+                  factory ->
+                      factory.schemaMappers(
+                          mappers ->
+                              mappers.mapPrefix(
+                                  "https://hotline.xining.gov.cn/schemas/", "classpath:schemas/")))
+              .getSchema(schema);
       return jsonSchema.validate(new ObjectMapper().readTree(json));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

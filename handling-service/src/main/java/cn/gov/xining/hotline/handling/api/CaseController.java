@@ -1,24 +1,24 @@
 package cn.gov.xining.hotline.handling.api;
 
 import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.CaseStatus;
 import cn.gov.xining.hotline.contract.HotlineAction;
-import cn.gov.xining.hotline.contract.HotlineActionKind;
 import cn.gov.xining.hotline.contract.HotlineTime;
-import cn.gov.xining.hotline.contract.ProgressKind;
 import cn.gov.xining.hotline.contract.ProgressReport;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
+import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.streams.HandlingTopology;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.http.HttpStatus;
@@ -35,8 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reports and decisions are published, not applied here: the handling topology is their single
- * owner and applies or refuses them in order, so the answer is {@code 202 Accepted} with the event
- * id, and the outcome appears in the case file's history (and on {@code ticket-lifecycle}).
+ * owner and applies or refuses them in order. What the case as it stands does not allow is refused
+ * at once ({@code 404}, {@code 409}) and not published, by asking {@link Handling} the same
+ * question the processor will; the rest is published and answered {@code 202 Accepted} with the
+ * event id. A 202 is not the outcome: something published just before (another unit's report,
+ * another instance's request) may still make the processor refuse it, with a {@code REFUSED} event
+ * on {@code ticket-lifecycle}.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -48,26 +52,26 @@ class CaseController {
   private final KafkaStreamsInteractiveQueryService queries;
   private final KafkaTemplate<String, Object> kafka;
   private final Catalog catalog;
+  private final Handling handling;
   private final Clock clock;
 
   CaseController(
       KafkaStreamsInteractiveQueryService queries,
       KafkaTemplate<String, Object> kafka,
       Catalog catalog,
+      Handling handling,
       Clock clock) {
     this.queries = queries;
     this.kafka = kafka;
     this.catalog = catalog;
+    this.handling = handling;
     this.clock = clock;
   }
 
   /** The case file: status, units, the time limit in force and the whole history. */
   @GetMapping("/{ticketNumber}")
   CaseFile caseFile(@PathVariable String ticketNumber) {
-    ReadOnlyKeyValueStore<String, CaseFile> cases =
-        queries.retrieveQueryableStore(
-            HandlingTopology.CASE_FILES, QueryableStoreTypes.keyValueStore());
-    var file = cases.get(ticketNumber);
+    var file = cases().get(ticketNumber);
     if (file == null) {
       throw new UnknownCaseException(ticketNumber);
     }
@@ -80,11 +84,8 @@ class CaseController {
    */
   @GetMapping
   List<CaseFile> inStatus(@RequestParam CaseStatus status) {
-    ReadOnlyKeyValueStore<String, CaseFile> cases =
-        queries.retrieveQueryableStore(
-            HandlingTopology.CASE_FILES, QueryableStoreTypes.keyValueStore());
     var found = new ArrayList<CaseFile>();
-    try (var all = cases.all()) {
+    try (var all = cases().all()) {
       all.forEachRemaining(
           entry -> {
             if (entry.value.status() == status) {
@@ -95,52 +96,33 @@ class CaseController {
     return found;
   }
 
-  /** A unit's report, for units without a Kafka client. */
+  /**
+   * A unit's report, for units without a Kafka client. It is judged at the time it arrives here,
+   * whatever its {@code at} says.
+   */
   @PostMapping("/{ticketNumber}/progress")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Submitted report(@PathVariable String ticketNumber, @RequestBody ProgressRequest request) {
-    var problems = new LinkedHashMap<String, String>();
-    if (request.unit() == null || catalog.unit(request.unit()).isEmpty()) {
-      problems.put("unit", "须为目录中的单位代码 (a catalog unit code)");
-    }
-    if (request.kind() == null) {
-      problems.put("kind", "须为 ACCEPTED, RETURNED, EXTENSION_REQUESTED, NOTE, RESOLVED 之一");
-    } else {
-      requireFor(
-          request.kind() == ProgressKind.RETURNED && request.returnReason() == null,
-          "returnReason",
-          "退回须说明原因 (NOT_OUR_DUTY, WRONG_DISTRICT, DUPLICATE)",
-          problems);
-      requireFor(
-          request.kind() == ProgressKind.EXTENSION_REQUESTED && request.requestedDueAt() == null,
-          "requestedDueAt",
-          "延期须给出新的时限 (the time limit asked for)",
-          problems);
-      requireFor(
-          request.kind() == ProgressKind.RESOLVED && blank(request.text()),
-          "text",
-          "办结须写明办理结果 (the result)",
-          problems);
-      requireFor(
-          request.kind() == ProgressKind.ACCEPTED && blank(request.by()),
-          "by",
-          "签收须写明签收人 (who signed for it)",
-          problems);
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    var arrivedAt = HotlineTime.now(clock);
     var report =
         new ProgressReport(
             request.eventId() == null ? UUID.randomUUID() : request.eventId(),
             ticketNumber,
             request.unit(),
             request.kind(),
-            request.at() == null ? HotlineTime.now(clock) : request.at(),
+            request.at() == null ? arrivedAt : request.at(),
             request.by(),
             request.returnReason(),
             request.text(),
             request.requestedDueAt());
+    var problems = new LinkedHashMap<>(report.violations());
+    if (request.unit() != null && catalog.unit(request.unit()).isEmpty()) {
+      problems.put("unit", "须为目录中的单位代码 (a catalog unit code)");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    refuseWhatTheCaseDoesNotAllow(ticketNumber, file -> handling.report(file, report, arrivedAt));
     publish(Topics.TICKET_PROGRESS, ticketNumber, report);
     return new Submitted(report.eventId(), ticketNumber);
   }
@@ -149,36 +131,6 @@ class CaseController {
   @PostMapping("/{ticketNumber}/actions")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Submitted act(@PathVariable String ticketNumber, @RequestBody ActionRequest request) {
-    var problems = new LinkedHashMap<String, String>();
-    if (request.kind() == null) {
-      problems.put(
-          "kind",
-          "须为 EXTENSION_GRANTED, EXTENSION_REFUSED, REVIEW_APPROVED, REVIEW_SENT_BACK, CALLBACK 之一");
-    } else {
-      requireFor(
-          request.kind() == HotlineActionKind.REVIEW_SENT_BACK && blank(request.reason()),
-          "reason",
-          "退回重办须说明原因 (why)",
-          problems);
-      requireFor(
-          request.kind() == HotlineActionKind.CALLBACK && request.reached() == null,
-          "reached",
-          "回访须说明是否接通 (whether the citizen was reached)",
-          problems);
-      requireFor(
-          request.kind() == HotlineActionKind.CALLBACK
-              && Boolean.TRUE.equals(request.reached())
-              && request.satisfaction() == null,
-          "satisfaction",
-          "接通的回访须记录满意度 (SATISFIED, BASICALLY_SATISFIED, NOT_SATISFIED)",
-          problems);
-    }
-    if (blank(request.by())) {
-      problems.put("by", "须写明经办人 (the staff member)");
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
     var action =
         new HotlineAction(
             request.eventId() == null ? UUID.randomUUID() : request.eventId(),
@@ -191,8 +143,39 @@ class CaseController {
             request.solved(),
             request.satisfaction(),
             request.note());
+    var problems = action.violations();
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    refuseWhatTheCaseDoesNotAllow(ticketNumber, file -> handling.act(file, action));
     publish(Topics.HOTLINE_ACTIONS, ticketNumber, action);
     return new Submitted(action.eventId(), ticketNumber);
+  }
+
+  /**
+   * Asks the state machine what it would do with this on the case as this instance holds it now,
+   * and throws its refusal. A courtesy, so that a REST caller hears "no" at once: the processor
+   * still decides, in order, and refuses on its own what arrives after something that changed the
+   * case.
+   */
+  private void refuseWhatTheCaseDoesNotAllow(
+      String ticketNumber, Function<CaseFile, Handling.Outcome> decision) {
+    var file = cases().get(ticketNumber);
+    if (file == null) {
+      throw new UnknownCaseException(ticketNumber);
+    }
+    decision.apply(file).events().stream()
+        .filter(event -> event.kind() == CaseEventKind.REFUSED)
+        .findFirst()
+        .ifPresent(
+            refusal -> {
+              throw new RefusedException(refusal);
+            });
+  }
+
+  private ReadOnlyKeyValueStore<String, CaseFile> cases() {
+    return queries.retrieveQueryableStore(
+        HandlingTopology.CASE_FILES, QueryableStoreTypes.keyValueStore());
   }
 
   private void publish(String topic, String ticketNumber, Object event) {
@@ -204,16 +187,5 @@ class CaseController {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("the broker did not take the report", e);
     }
-  }
-
-  private static void requireFor(
-      boolean missing, String field, String message, Map<String, String> problems) {
-    if (missing) {
-      problems.put(field, message);
-    }
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

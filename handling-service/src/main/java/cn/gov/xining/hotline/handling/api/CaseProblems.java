@@ -1,14 +1,23 @@
 package cn.gov.xining.hotline.handling.api;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /** Errors as RFC 9457 problem details. */
 @RestControllerAdvice
@@ -25,7 +34,7 @@ class CaseProblems extends ResponseEntityExceptionHandler {
     problem.setProperty(
         "errors",
         e.fields().entrySet().stream()
-            .map(field -> java.util.Map.of("field", field.getKey(), "message", field.getValue()))
+            .map(field -> Map.of("field", field.getKey(), "message", field.getValue()))
             .toList());
     return problem;
   }
@@ -33,6 +42,51 @@ class CaseProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail unknown(UnknownCaseException e) {
     return problem(HttpStatus.NOT_FOUND, "unknown-case", "没有这个工单 (Unknown ticket)", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail refused(RefusedException e) {
+    var problem =
+        problem(
+            HttpStatus.CONFLICT,
+            "refused",
+            "当前状态不允许 (Not allowed in the ticket's current state)",
+            e.getMessage());
+    problem.setProperty("caseStatus", e.status());
+    return problem;
+  }
+
+  /**
+   * A body Jackson cannot bind, e.g. {@code "kind":"FOO"}: named field by field like the other
+   * invalid requests, instead of Spring's bare "Failed to read request".
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (!(e.getCause() instanceof JacksonException json) || json.getPath().isEmpty()) {
+      return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+    String field =
+        json.getPath().stream()
+            .map(
+                step ->
+                    step.getPropertyName() != null
+                        ? step.getPropertyName()
+                        : String.valueOf(step.getIndex()))
+            .collect(Collectors.joining("."));
+    String message =
+        json instanceof InvalidFormatException bad
+                && bad.getTargetType() != null
+                && bad.getTargetType().isEnum()
+            ? "「%s」不是可用的值 (must be one of %s)"
+                .formatted(bad.getValue(), Arrays.toString(bad.getTargetType().getEnumConstants()))
+            : "格式不对 (cannot be read as this field's type)";
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(invalid(new InvalidRequestException(Map.of(field, message))));
   }
 
   @ExceptionHandler

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A unit's report over REST; the same fields as the {@code ProgressReport} event. {@code eventId}
- * is optional (a retry should send the one of the first attempt); {@code at} defaults to now.
+ * is optional (a retry should send the one of the first attempt); {@code at}, the unit's own time,
+ * defaults to now and decides nothing: the report is judged at the time it arrives.
  */
 public record ProgressRequest(
     UUID eventId,

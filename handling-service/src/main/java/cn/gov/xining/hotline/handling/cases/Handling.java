@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * The handling state machine (转办 — 签收 — 办理 — 审核 — 回访), as pure functions: a case file and what
  * arrived give the next case file and the events to publish. What the state does not allow is
- * refused with an event that says why, and the case file stays as it was.
+ * refused with an event that says why, and the case file stays as it was. The handling processor
+ * applies these decisions; the REST API asks the same ones first, to answer a refusal at once.
  */
+@Component
 public final class Handling {
 
   /** The case file after something arrived, and what to publish about it. */
@@ -94,8 +97,27 @@ public final class Handling {
         "重新转交%s办理，办理时限%s".formatted(decision.primaryUnit(), decision.dueAt()));
   }
 
-  /** A unit's report. */
-  public Outcome report(CaseFile file, ProgressReport report) {
+  /**
+   * A unit's report, judged and recorded at the time it reached the hotline: the time the unit
+   * writes in {@code at} is its own to choose, so it decides nothing (the 17:00 cut-off for
+   * extensions, the time in the history).
+   */
+  public Outcome report(CaseFile file, ProgressReport report, OffsetDateTime arrivedAt) {
+    return apply(
+        file,
+        new ProgressReport(
+            report.eventId(),
+            report.ticketNumber(),
+            report.unit(),
+            report.kind(),
+            arrivedAt,
+            report.by(),
+            report.returnReason(),
+            report.text(),
+            report.requestedDueAt()));
+  }
+
+  private Outcome apply(CaseFile file, ProgressReport report) {
     if (file == null) {
       return refused(
           report.ticketNumber(), report, "没有转办中的该编号工单 (no ticket in handling under this number)");

@@ -12,6 +12,10 @@ import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
 import cn.gov.xining.hotline.kafka.RecordTracing;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -60,15 +64,16 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
 
   @Override
   public void process(Record<String, Object> record) {
+    var broken = breaches(record.key(), record.value());
+    if (!broken.isEmpty()) {
+      // Readable, but nothing can be applied from it: dead-lettered with the reason by
+      // ContractViolationHandler, and the next record goes on.
+      throw new ContractViolation(describe(record.value()), broken);
+    }
     tracing.within(record.headers(), "hotline.handling.record", () -> apply(record));
   }
 
   private void apply(Record<String, Object> record) {
-    if (record.key() == null || !complete(record.value())) {
-      // Readable JSON without what the contract requires: nothing to apply it to.
-      log.warn("ignored an incomplete {} for ticket {}", describe(record.value()), record.key());
-      return;
-    }
     var value = record.value();
     if (value instanceof TicketReceived ticket) {
       received.put(record.key(), ticket);
@@ -79,7 +84,7 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     if (value instanceof TicketRouted decision) {
       outcome = handling.routed(file, decision);
     } else if (value instanceof ProgressReport report) {
-      outcome = handling.report(file, report);
+      outcome = handling.report(file, report, arrivalOf(record));
     } else if (value instanceof HotlineAction action) {
       outcome = handling.act(file, action);
     } else {
@@ -120,7 +125,7 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
                   report.unit(),
                   report.returnReason(),
                   event.excludedUnits(),
-                  report.at()),
+                  event.at()),
               timestamp,
               trace));
     }
@@ -161,20 +166,52 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     }
   }
 
-  private static boolean complete(Object value) {
-    if (value instanceof TicketRouted d) {
-      return d.ticketNumber() != null && d.outcome() != null && d.routedAt() != null;
+  /**
+   * When a report reached the hotline: the broker's append time ({@code ticket-progress} is
+   * declared with {@code LogAppendTime}, so neither the unit's {@code at} nor its producer decides
+   * it), or this service's clock if that is earlier, since a report cannot arrive after it is
+   * applied (the broker's and this machine's clocks differ a little; tests move this one).
+   */
+  private OffsetDateTime arrivalOf(Record<String, Object> record) {
+    long arrived = Math.min(record.timestamp(), clock.millis());
+    return Instant.ofEpochMilli(arrived).atZone(HotlineTime.ZONE).toOffsetDateTime();
+  }
+
+  /**
+   * What a record lacks that the contract requires, field by field; empty if nothing. Every record
+   * is keyed by its ticket number, which is what keeps one ticket's records in order.
+   */
+  private static Map<String, String> breaches(String key, Object value) {
+    var found = new LinkedHashMap<String, String>();
+    String ticketNumber;
+    if (value instanceof ProgressReport report) {
+      found.putAll(report.violations());
+      ticketNumber = report.ticketNumber();
+    } else if (value instanceof HotlineAction action) {
+      found.putAll(action.violations());
+      ticketNumber = action.ticketNumber();
+    } else if (value instanceof TicketRouted decision) {
+      if (decision.outcome() == null) {
+        found.put("outcome", "须有路由结果 (outcome is required)");
+      }
+      if (decision.routedAt() == null) {
+        found.put("routedAt", "须有路由时间 (routedAt is required)");
+      }
+      ticketNumber = decision.ticketNumber();
+    } else if (value instanceof TicketReceived ticket) {
+      ticketNumber = ticket.ticketNumber();
+    } else {
+      return Map.of("value", "空记录 (an empty record)");
     }
-    if (value instanceof TicketReceived t) {
-      return t.ticketNumber() != null;
+    if (ticketNumber == null) {
+      found.putIfAbsent("ticketNumber", "须有工单编号 (ticketNumber is required)");
+    } else if (!ticketNumber.equals(key)) {
+      found.put(
+          "key",
+          "记录键「%s」须为工单编号「%s」 (the record key must be the ticket number)"
+              .formatted(key, ticketNumber));
     }
-    if (value instanceof ProgressReport r) {
-      return r.ticketNumber() != null && r.unit() != null && r.kind() != null && r.at() != null;
-    }
-    if (value instanceof HotlineAction a) {
-      return a.ticketNumber() != null && a.kind() != null && a.at() != null;
-    }
-    return false;
+    return found;
   }
 
   private static String describe(Object value) {

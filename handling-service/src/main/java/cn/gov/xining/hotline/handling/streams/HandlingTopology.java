@@ -38,13 +38,19 @@ public class HandlingTopology {
   /** The tickets as received: what a returned ticket is routed again with. */
   public static final String RECEIVED_TICKETS = "received-tickets";
 
+  private final Handling handling;
   private final HandlingPolicy policy;
   private final Clock clock;
   private final CaseMetrics metrics;
   private final RecordTracing tracing;
 
   public HandlingTopology(
-      HandlingPolicy policy, Clock clock, CaseMetrics metrics, RecordTracing tracing) {
+      Handling handling,
+      HandlingPolicy policy,
+      Clock clock,
+      CaseMetrics metrics,
+      RecordTracing tracing) {
+    this.handling = handling;
     this.tracing = tracing;
     this.policy = policy;
     this.clock = clock;
@@ -89,7 +95,7 @@ public class HandlingTopology {
             .merge(reports)
             .merge(actions)
             .process(
-                () -> new CaseProcessor(new Handling(policy), policy, clock, metrics, tracing),
+                () -> new CaseProcessor(handling, policy, clock, metrics, tracing),
                 CASE_FILES,
                 RECEIVED_TICKETS);
     outputs

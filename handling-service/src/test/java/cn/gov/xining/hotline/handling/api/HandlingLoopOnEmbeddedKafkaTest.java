@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.xining.hotline.contract.AppealType;
+import cn.gov.xining.hotline.contract.AssignmentRole;
 import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
+import cn.gov.xining.hotline.contract.TicketAssigned;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
@@ -18,26 +23,45 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The handling loop for real on a broker. The department here is a plain Kafka client that knows
- * only the published schema: it writes its reports as JSON text and reads the outcome from {@code
- * ticket-lifecycle}; the hotline's staff use the REST API.
+ * only the published schemas: it reads its assignments from {@code assignments-hrss}, writes its
+ * reports as JSON text and reads the outcome from {@code ticket-lifecycle}, checking all three
+ * against the schemas; the hotline's staff and units without a Kafka client use the REST API. The
+ * service's clock is the test's to move (the deadline watch, the 17:00 cut-off).
  */
 @SpringBootTest(
     properties = {
@@ -45,7 +69,7 @@ import org.springframework.test.web.servlet.MockMvc;
       "spring.kafka.streams.state-dir=${java.io.tmpdir}/handling-test-${random.uuid}",
       "hotline.handling.deadline-check-interval=500ms"
     })
-@EmbeddedKafka(partitions = 3)
+@EmbeddedKafka(partitions = 3, topics = "assignments-hrss")
 @AutoConfigureMockMvc
 class HandlingLoopOnEmbeddedKafkaTest {
 
@@ -55,45 +79,52 @@ class HandlingLoopOnEmbeddedKafkaTest {
 
   @Autowired MeterRegistry meters;
 
+  @Autowired TestClock clock;
+
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
 
   TopicProbe probe;
 
   @BeforeEach
-  void probe() {
+  void probeAndRealTime() {
     probe = new TopicProbe(bootstrapServers);
+    clock.reset();
   }
 
   @Test
-  void aTicketIsSignedForExtendedResolvedReviewedCalledBackAndClosed() throws Exception {
+  void aTicketIsSignedForNotedExtendedResolvedReviewedCalledBackAndClosed() throws Exception {
+    clock.set(local(0, "10:00")); // the extension is asked for before the 17:00 cut-off
     String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    var assignment = departmentReadsItsAssignment("hrss", ticket);
+    assertThat(JsonPath.<String>read(assignment, "$.dueAt")).isEqualTo(local(5, "00:00"));
     awaitLifecycle(ticket, "OPENED");
 
     departmentReports(
         ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"张科长\"".formatted(local(0, "09:30")));
-    // Asked at 16:00, before the daily cut-off at 17:00.
+    departmentReports(
+        ticket, "NOTE", "\"at\":\"%s\",\"text\":\"已约谈企业负责人\"".formatted(local(0, "09:40")));
     departmentReports(
         ticket,
         "EXTENSION_REQUESTED",
         "\"at\":\"%s\",\"text\":\"需协调企业账户解冻\",\"requestedDueAt\":\"%s\""
-            .formatted(local(1, "16:00"), local(12, "00:00")));
-    awaitLifecycle(ticket, "OPENED", "ACCEPTED", "EXTENSION_REQUESTED");
+            .formatted(local(0, "09:50"), local(12, "00:00")));
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED", "NOTE", "EXTENSION_REQUESTED");
     hotline(ticket, "{\"kind\":\"EXTENSION_GRANTED\",\"by\":\"值班长\"}");
-    awaitLifecycle(ticket, "OPENED", "ACCEPTED", "EXTENSION_REQUESTED", "EXTENSION_GRANTED");
-    departmentReports(
-        ticket, "RESOLVED", "\"at\":\"%s\",\"text\":\"已督促企业结清工资\"".formatted(local(2, "10:00")));
     awaitLifecycle(
-        ticket, "OPENED", "ACCEPTED", "EXTENSION_REQUESTED", "EXTENSION_GRANTED", "RESOLVED");
-    hotline(ticket, "{\"kind\":\"REVIEW_APPROVED\",\"by\":\"审核员\"}");
+        ticket, "OPENED", "ACCEPTED", "NOTE", "EXTENSION_REQUESTED", "EXTENSION_GRANTED");
+    departmentReports(
+        ticket, "RESOLVED", "\"at\":\"%s\",\"text\":\"已督促企业结清工资\"".formatted(local(0, "10:00")));
     awaitLifecycle(
         ticket,
         "OPENED",
         "ACCEPTED",
+        "NOTE",
         "EXTENSION_REQUESTED",
         "EXTENSION_GRANTED",
-        "RESOLVED",
-        "REVIEW_APPROVED");
+        "RESOLVED");
+    hotline(ticket, "{\"kind\":\"REVIEW_APPROVED\",\"by\":\"审核员\"}");
+    awaitLifecycleSize(ticket, 7);
     hotline(
         ticket,
         "{\"kind\":\"CALLBACK\",\"by\":\"回访员\",\"reached\":true,\"solved\":true,"
@@ -103,6 +134,7 @@ class HandlingLoopOnEmbeddedKafkaTest {
         ticket,
         "OPENED",
         "ACCEPTED",
+        "NOTE",
         "EXTENSION_REQUESTED",
         "EXTENSION_GRANTED",
         "RESOLVED",
@@ -114,11 +146,46 @@ class HandlingLoopOnEmbeddedKafkaTest {
         .andExpect(jsonPath("$.status").value("CLOSED"))
         .andExpect(jsonPath("$.dueAt").value(local(12, "00:00")))
         .andExpect(jsonPath("$.history[1].by").value("张科长"))
-        .andExpect(jsonPath("$.history[6].satisfaction").value("SATISFIED"));
+        .andExpect(jsonPath("$.history[2].detail").value("已约谈企业负责人"))
+        .andExpect(jsonPath("$.history[7].satisfaction").value("SATISFIED"));
   }
 
   @Test
-  void illegalReportsAreRefusedWithAReasonAndARepeatedReportChangesNothing() throws Exception {
+  void overRestWhatTheCaseDoesNotAllowIsRefusedAtOnceAndNothingIsPublished() throws Exception {
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+
+    unitReports("990101-01-0001", "{\"unit\":\"hrss\",\"kind\":\"ACCEPTED\",\"by\":\"张\"}")
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    refused(
+        unitReports(ticket, "{\"unit\":\"hrss\",\"kind\":\"RESOLVED\",\"text\":\"已处理\"}"),
+        "工单未签收，不能办结");
+    refused(
+        unitReports(ticket, "{\"unit\":\"water\",\"kind\":\"ACCEPTED\",\"by\":\"王\"}"),
+        "该工单未转交给water");
+    refused(
+        hotlineActs(ticket, "{\"kind\":\"CALLBACK\",\"by\":\"回访员\",\"reached\":false}"),
+        "结果审核通过后才能回访");
+    unitReports(ticket, "{\"unit\":\"hrss\",\"kind\":\"ACCEPTED\",\"by\":\"张科长\"}")
+        .andExpect(status().isAccepted());
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED");
+    unitReports(ticket, "{\"unit\":\"hrss\",\"kind\":\"RESOLVED\",\"text\":\"已督促企业结清工资\"}")
+        .andExpect(status().isAccepted());
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED", "RESOLVED");
+
+    refused(
+        unitReports(ticket, "{\"unit\":\"hrss\",\"kind\":\"RESOLVED\",\"text\":\"再次办结\"}"),
+        "工单已办结");
+    assertThat(probe.recordsFor(Topics.TICKET_PROGRESS, ticket))
+        .as("only the two reports the case allowed were published")
+        .hasSize(2);
+    assertThat(lifecycleKinds(ticket)).containsExactly("OPENED", "ACCEPTED", "RESOLVED");
+  }
+
+  @Test
+  void onKafkaTheProcessorStillRefusesWithAReasonAndARepeatedReportChangesNothing()
+      throws Exception {
     String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
     awaitLifecycle(ticket, "OPENED");
     departmentReports(
@@ -127,21 +194,94 @@ class HandlingLoopOnEmbeddedKafkaTest {
         departmentReports(
             ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"张科长\"".formatted(local(0, "10:05")));
     probe.sendRaw(Topics.TICKET_PROGRESS, ticket, accepted); // the same report again
-    mvc.perform(
-            post("/api/cases/" + ticket + "/progress")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"unit\":\"water\",\"kind\":\"ACCEPTED\",\"by\":\"王\"}"))
-        .andExpect(status().isAccepted());
 
-    awaitLifecycle(ticket, "OPENED", "REFUSED", "ACCEPTED", "REFUSED");
-    var refusals =
-        probe.recordsFor(Topics.TICKET_LIFECYCLE, ticket).stream()
-            .map(r -> JsonPath.<String>read(r.value(), "$.detail"))
-            .filter(d -> d.startsWith("RESOLVED") || d.startsWith("ACCEPTED"))
-            .toList();
-    assertThat(refusals)
-        .anySatisfy(d -> assertThat(d).contains("never accepted"))
-        .anySatisfy(d -> assertThat(d).contains("not assigned to this unit"));
+    awaitLifecycle(ticket, "OPENED", "REFUSED", "ACCEPTED");
+    assertThat(JsonPath.<String>read(lifecycle(ticket).get(1), "$.detail"))
+        .contains("never accepted");
+  }
+
+  @Test
+  void anExtensionClaimingFourPmThatArrivesAfterFivePmIsRefusedOverRestAndOnKafka()
+      throws Exception {
+    // given the hotline's clock at 17:30 yesterday, and a ticket signed for that morning
+    clock.set(local(-1, "17:30"));
+    String ticket = transferred("hrss", local(-1, "09:00"), local(4, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    unitReports(ticket, "{\"unit\":\"hrss\",\"kind\":\"ACCEPTED\",\"by\":\"张科长\"}")
+        .andExpect(status().isAccepted());
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED");
+
+    // when a unit says over REST that it asked at 16:00
+    refused(
+        unitReports(
+            ticket,
+            "{\"unit\":\"hrss\",\"kind\":\"EXTENSION_REQUESTED\",\"at\":\"%s\",\"text\":\"需协调\",\"requestedDueAt\":\"%s\"}"
+                .formatted(local(-1, "16:00"), local(10, "00:00"))),
+        "17:00");
+    // and on Kafka, its producer setting the record's timestamp to 16:00 as well
+    String json =
+        departmentJson(
+            ticket,
+            "EXTENSION_REQUESTED",
+            "\"at\":\"%s\",\"text\":\"需协调\",\"requestedDueAt\":\"%s\""
+                .formatted(local(-1, "16:00"), local(10, "00:00")));
+    sendStamped(Topics.TICKET_PROGRESS, ticket, json, OffsetDateTime.parse(local(-1, "16:00")));
+
+    // then both are judged at 17:30, when they reached the hotline
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED", "REFUSED");
+    var refusal = lifecycle(ticket).get(2);
+    assertThat(JsonPath.<String>read(refusal, "$.detail")).contains("17:00");
+    assertThat(OffsetDateTime.parse(JsonPath.<String>read(refusal, "$.at")))
+        .isEqualTo(OffsetDateTime.parse(local(-1, "17:30")));
+  }
+
+  @Test
+  void reportsThatBreakTheContractAreDeadLetteredWithTheReasonAndTheNextReportStillCounts()
+      throws Exception {
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    String at = "\"at\":\"%s\"".formatted(local(0, "09:30"));
+    var poison =
+        Map.of(
+            "returnReason",
+            "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"unit\":\"hrss\",\"kind\":\"RETURNED\",%s}"
+                .formatted(UUID.randomUUID(), ticket, at),
+            "by",
+            "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"unit\":\"hrss\",\"kind\":\"ACCEPTED\",%s}"
+                .formatted(UUID.randomUUID(), ticket, at),
+            "eventId",
+            "{\"ticketNumber\":\"%s\",\"unit\":\"hrss\",\"kind\":\"NOTE\",%s,\"text\":\"无编号\"}"
+                .formatted(ticket, at),
+            "unit",
+            "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"kind\":\"NOTE\",%s,\"text\":\"无单位\"}"
+                .formatted(UUID.randomUUID(), ticket, at),
+            "key",
+            "{\"eventId\":\"%s\",\"ticketNumber\":\"261123-05-9999\",\"unit\":\"hrss\",\"kind\":\"NOTE\",%s,\"text\":\"键不符\"}"
+                .formatted(UUID.randomUUID(), at));
+    poison.values().forEach(json -> probe.sendRaw(Topics.TICKET_PROGRESS, ticket, json));
+    departmentReports(ticket, "ACCEPTED", at + ",\"by\":\"张科长\"");
+
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED");
+    var deadLetters = probe.recordsFor(Topics.deadLetterOf(Topics.TICKET_PROGRESS), ticket);
+    assertThat(deadLetters)
+        .as("each as it was sent, with the reason naming what it lacks")
+        .hasSize(poison.size())
+        .allSatisfy(
+            record -> {
+              var field =
+                  poison.entrySet().stream()
+                      .filter(entry -> entry.getValue().equals(record.value()))
+                      .map(Map.Entry::getKey)
+                      .findFirst()
+                      .orElseThrow(() -> new AssertionError("not sent: " + record.value()));
+              assertThat(
+                      new String(
+                          record.headers().lastHeader("kafka_dlt-exception-message").value(),
+                          StandardCharsets.UTF_8))
+                  .contains("不符合约定", field);
+            });
+    mvc.perform(get("/api/cases/" + ticket))
+        .andExpect(jsonPath("$.status").value("ACCEPTED"))
+        .andExpect(jsonPath("$.history.length()").value(2));
   }
 
   @Test
@@ -152,13 +292,12 @@ class HandlingLoopOnEmbeddedKafkaTest {
     for (int i = 0; i < units.length; i++) {
       if (i > 0) {
         transferredAgain(ticket, units[i], i);
+        awaitLifecycleSize(ticket, 2 * i + 1);
       }
-      mvc.perform(
-              post("/api/cases/" + ticket + "/progress")
-                  .contentType(MediaType.APPLICATION_JSON)
-                  .content(
-                      "{\"unit\":\"%s\",\"kind\":\"RETURNED\",\"returnReason\":\"NOT_OUR_DUTY\"}"
-                          .formatted(units[i])))
+      unitReports(
+              ticket,
+              "{\"unit\":\"%s\",\"kind\":\"RETURNED\",\"returnReason\":\"NOT_OUR_DUTY\"}"
+                  .formatted(units[i]))
           .andExpect(status().isAccepted());
       awaitLifecycleSize(ticket, 2 * i + 2);
     }
@@ -171,22 +310,57 @@ class HandlingLoopOnEmbeddedKafkaTest {
   }
 
   @Test
-  void aReportMissingWhatItsKindNeedsIsABadRequestNamingTheField() throws Exception {
-    mvc.perform(
-            post("/api/cases/261123-01-0001/progress")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"unit\":\"hrss\",\"kind\":\"RETURNED\"}"))
+  void aResultSentBackForRehandlingGoesBackToTheSameUnitWhichResolvesItAgain() throws Exception {
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    departmentReports(
+        ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"张科长\"".formatted(local(0, "09:30")));
+    departmentReports(
+        ticket, "RESOLVED", "\"at\":\"%s\",\"text\":\"已电话告知\"".formatted(local(0, "10:00")));
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED", "RESOLVED");
+
+    hotline(ticket, "{\"kind\":\"REVIEW_SENT_BACK\",\"by\":\"审核员\",\"reason\":\"答复未针对诉求\"}");
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED", "RESOLVED", "SENT_BACK");
+    var sentBack = lifecycle(ticket).get(3);
+    assertThat(JsonPath.<String>read(sentBack, "$.status")).isEqualTo("ACCEPTED");
+    assertThat(JsonPath.<String>read(sentBack, "$.primaryUnit")).isEqualTo("hrss");
+    assertThat(JsonPath.<Integer>read(sentBack, "$.rehandlings")).isEqualTo(1);
+    assertThat(JsonPath.<String>read(sentBack, "$.detail")).contains("答复未针对诉求");
+
+    departmentReports(
+        ticket, "RESOLVED", "\"at\":\"%s\",\"text\":\"已督促企业结清工资\"".formatted(local(0, "15:00")));
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED", "RESOLVED", "SENT_BACK", "RESOLVED");
+  }
+
+  @Test
+  void badRequestsAreProblemsNamingTheField() throws Exception {
+    unitReports("261123-01-0001", "{\"unit\":\"hrss\",\"kind\":\"RETURNED\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("returnReason")));
+    unitReports(
+            "261123-01-0001",
+            "{\"unit\":\"hrss\",\"kind\":\"EXTENSION_REQUESTED\",\"requestedDueAt\":\"2026-12-05T00:00:00+08:00\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("text")))
+        .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("延期须说明理由")));
+    unitReports("261123-01-0001", "{\"unit\":\"hrss\",\"kind\":\"FOO\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("kind")))
+        .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("FOO")));
+    hotlineActs("261123-01-0001", "{\"kind\":\"REVIEW_SENT_BACK\",\"by\":\"审核员\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("reason")));
     mvc.perform(get("/api/cases/990101-01-0001")).andExpect(status().isNotFound());
   }
 
   @Test
   void aTicketPastItsTimeLimitIsReportedOverdueToTheUnitAndNotAgain() {
+    clock.set("2026-11-06T08:00:00+08:00");
     String ticket = transferred("hrss", "2026-11-01T09:00:00+08:00", "2026-11-06T00:00:00+08:00");
 
     awaitLifecycle(ticket, "OPENED", "OVERDUE");
-    var overdue = probe.recordsFor(Topics.TICKET_LIFECYCLE, ticket).get(1).value();
+    var overdue = lifecycle(ticket).get(1);
     assertThat(JsonPath.<String>read(overdue, "$.primaryUnit")).isEqualTo("hrss");
     // What the operations dashboard shows: the event counted, the case among the overdue ones.
     assertThat(meters.get("hotline.handling.events").tag("kind", "OVERDUE").counter().count())
@@ -194,6 +368,29 @@ class HandlingLoopOnEmbeddedKafkaTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> meters.get("hotline.handling.cases.overdue").gauge().value() >= 1);
+  }
+
+  @Test
+  void aTicketTransferredBeforeSpringFestivalIsOverdueOnlyAfterTheHolidayAndItsMakeUpDays() {
+    // Received Thursday 12 February 2026 with five working days: 13 Feb, Saturday 14 Feb (a make-up
+    // working day), then 24, 25 and 26 Feb after the holiday of 15–23 Feb. routing computes this
+    // from its Chinese working-day calendar (DeadlinesTest), which handling cannot reach; the time
+    // limit is taken as routing publishes it.
+    clock.set("2026-02-12T10:05:00+08:00");
+    String ticket = transferred("hrss", "2026-02-12T10:05:00+08:00", "2026-02-27T00:00:00+08:00");
+    awaitLifecycle(ticket, "OPENED");
+
+    clock.set("2026-02-23T23:59:00+08:00");
+    await("the last evening of the holiday: neither warned nor overdue")
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lifecycleKinds(ticket).equals(List.of("OPENED")));
+    clock.set("2026-02-26T12:00:00+08:00");
+    awaitLifecycle(ticket, "OPENED", "DEADLINE_WARNING");
+    clock.set("2026-02-27T00:00:01+08:00");
+    awaitLifecycle(ticket, "OPENED", "DEADLINE_WARNING", "OVERDUE");
+    assertThat(JsonPath.<String>read(lifecycle(ticket).get(2), "$.dueAt"))
+        .isEqualTo("2026-02-27T00:00:00+08:00");
   }
 
   @Test
@@ -215,25 +412,70 @@ class HandlingLoopOnEmbeddedKafkaTest {
         .isGreaterThanOrEqualTo(1);
   }
 
-  /** Today (Asia/Shanghai) plus some days, at a local time, as the contract writes times. */
-  private static String local(int days, String time) {
-    return java.time.LocalDate.now(cn.gov.xining.hotline.contract.HotlineTime.ZONE)
-        .plusDays(days)
-        .atTime(java.time.LocalTime.parse(time))
-        .atZone(cn.gov.xining.hotline.contract.HotlineTime.ZONE)
-        .toOffsetDateTime()
-        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  /** The service's clock: real time until a test sets it. */
+  static final class TestClock extends Clock {
+
+    private volatile Instant fixed;
+
+    void set(String offsetDateTime) {
+      fixed = OffsetDateTime.parse(offsetDateTime).toInstant();
+    }
+
+    void reset() {
+      fixed = null;
+    }
+
+    @Override
+    public Instant instant() {
+      return fixed != null ? fixed : Instant.now();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return HotlineTime.ZONE;
+    }
+
+    /** Every use of the clock asks for the hotline's zone; the instant is what the test sets. */
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
-  /** Routing transfers a ticket (as routing-service publishes it). */
+  @TestConfiguration
+  static class MovableClock {
+
+    @Bean
+    TestClock clock() {
+      return new TestClock();
+    }
+  }
+
+  /** Today (Asia/Shanghai, real time) plus some days, at a local time, as the contract writes. */
+  private static String local(int days, String time) {
+    return LocalDate.now(HotlineTime.ZONE)
+        .plusDays(days)
+        .atTime(LocalTime.parse(time))
+        .atZone(HotlineTime.ZONE)
+        .toOffsetDateTime()
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /**
+   * Routing transfers a ticket, as routing-service publishes it: its decision on {@code
+   * routing-decisions} and the unit's assignment on the unit's own topic.
+   */
   private String transferred(String unit, String routedAt, String dueAt) {
     String ticket = "261123-05-%04d".formatted(SEQUENCE.incrementAndGet());
+    var received = OffsetDateTime.parse(routedAt).minusMinutes(10);
+    var routed = OffsetDateTime.parse(routedAt);
+    var due = OffsetDateTime.parse(dueAt);
     var decision =
         new TicketRouted(
             UUID.randomUUID(),
             ticket,
-            OffsetDateTime.parse(routedAt).minusMinutes(10),
-            OffsetDateTime.parse(routedAt),
+            received,
+            routed,
             "hotline-phone",
             RoutingOutcome.TRANSFER,
             "wage-arrears",
@@ -243,9 +485,29 @@ class HandlingLoopOnEmbeddedKafkaTest {
             "operator-topic",
             "test",
             "转交",
-            OffsetDateTime.parse(dueAt),
+            due,
+            Priority.NORMAL);
+    var assignment =
+        new TicketAssigned(
+            UUID.randomUUID(),
+            ticket,
+            unit,
+            AssignmentRole.PRIMARY,
+            unit,
+            List.of(),
+            "wage-arrears",
+            "630105",
+            "hotline-phone",
+            AppealType.COMPLAINT,
+            "来电人反映老板拖欠三个月工资未结。",
+            "城北区柴达木路",
+            received,
+            routed,
+            due,
             Priority.NORMAL);
     probe.sendRaw(Topics.ROUTING_DECISIONS, ticket, EventJson.MAPPER.writeValueAsString(decision));
+    probe.sendRaw(
+        Topics.assignmentsOf(unit), ticket, EventJson.MAPPER.writeValueAsString(assignment));
     return ticket;
   }
 
@@ -271,50 +533,115 @@ class HandlingLoopOnEmbeddedKafkaTest {
     probe.sendRaw(Topics.ROUTING_DECISIONS, ticket, EventJson.MAPPER.writeValueAsString(decision));
   }
 
-  private void awaitLifecycleSize(String ticket, int size) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> probe.recordsFor(Topics.TICKET_LIFECYCLE, ticket).size() >= size);
+  /** A department's own system reads its assignment and checks it against the schema. */
+  private String departmentReadsItsAssignment(String unit, String ticket) {
+    var assignments =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> probe.recordsFor(Topics.assignmentsOf(unit), ticket), r -> !r.isEmpty());
+    String json = assignments.get(0).value();
+    assertThat(violations("TicketAssigned", json)).as(json).isEmpty();
+    assertThat(JsonPath.<String>read(json, "$.unit")).isEqualTo(unit);
+    return json;
   }
 
   /**
    * A department's own system: JSON written by hand from the published schema, checked against it,
    * sent with a plain producer. Returns what was sent.
    */
-  private String departmentReports(String ticket, String kind, String fields) throws Exception {
-    String json =
-        "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"unit\":\"hrss\",\"kind\":\"%s\",%s}"
-            .formatted(UUID.randomUUID(), ticket, kind, fields);
-    try (var schema =
-        TicketRouted.class.getResourceAsStream("/schemas/ProgressReport.schema.json")) {
-      var violations =
-          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-              .getSchema(schema)
-              .validate(json, InputFormat.JSON);
-      assertThat(violations).as(json).isEmpty();
-    }
+  private String departmentReports(String ticket, String kind, String fields) {
+    String json = departmentJson(ticket, kind, fields);
     probe.sendRaw(Topics.TICKET_PROGRESS, ticket, json);
     return json;
   }
 
+  private String departmentJson(String ticket, String kind, String fields) {
+    String json =
+        "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"unit\":\"hrss\",\"kind\":\"%s\",%s}"
+            .formatted(UUID.randomUUID(), ticket, kind, fields);
+    assertThat(violations("ProgressReport", json)).as(json).isEmpty();
+    return json;
+  }
+
+  /** A producer that sets the record's timestamp itself, as any unit's producer may. */
+  private void sendStamped(String topic, String key, String json, OffsetDateTime timestamp)
+      throws Exception {
+    var props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (var producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic,
+                  null,
+                  timestamp.toInstant().toEpochMilli(),
+                  key,
+                  json.getBytes(StandardCharsets.UTF_8)))
+          .get();
+    }
+  }
+
+  private ResultActions unitReports(String ticket, String json) throws Exception {
+    return mvc.perform(
+        post("/api/cases/" + ticket + "/progress")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json));
+  }
+
+  private ResultActions hotlineActs(String ticket, String json) throws Exception {
+    return mvc.perform(
+        post("/api/cases/" + ticket + "/actions")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json));
+  }
+
   private void hotline(String ticket, String action) throws Exception {
-    mvc.perform(
-            post("/api/cases/" + ticket + "/actions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(action))
-        .andExpect(status().isAccepted());
+    hotlineActs(ticket, action).andExpect(status().isAccepted());
+  }
+
+  /** A 409 problem whose detail gives the reason in Chinese. */
+  private static void refused(ResultActions response, String reason) throws Exception {
+    response
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString(reason)))
+        .andExpect(jsonPath("$.caseStatus").exists());
+  }
+
+  private void awaitLifecycleSize(String ticket, int size) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> lifecycle(ticket).size() >= size);
   }
 
   /** Reads ticket-lifecycle as a department would (read_committed) until these kinds are there. */
   private void awaitLifecycle(String ticket, String... kinds) {
     await()
         .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        probe.recordsFor(Topics.TICKET_LIFECYCLE, ticket).stream()
-                            .map(r -> JsonPath.<String>read(r.value(), "$.kind"))
-                            .toList())
-                    .containsExactly(kinds));
+        .untilAsserted(() -> assertThat(lifecycleKinds(ticket)).containsExactly(kinds));
+  }
+
+  private List<String> lifecycleKinds(String ticket) {
+    return lifecycle(ticket).stream().map(json -> JsonPath.<String>read(json, "$.kind")).toList();
+  }
+
+  /** The ticket's lifecycle events, each checked against the published CaseEvent schema. */
+  private List<String> lifecycle(String ticket) {
+    var events =
+        probe.recordsFor(Topics.TICKET_LIFECYCLE, ticket).stream()
+            .map(record -> record.value())
+            .toList();
+    events.forEach(json -> assertThat(violations("CaseEvent", json)).as(json).isEmpty());
+    return events;
+  }
+
+  private static java.util.Set<?> violations(String schemaName, String json) {
+    try (var schema =
+        TicketRouted.class.getResourceAsStream("/schemas/" + schemaName + ".schema.json")) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+          .getSchema(schema)
+          .validate(json, InputFormat.JSON);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -73,7 +73,7 @@ class HandlingTest {
   void resolvingWhatWasNeverAcceptedIsRefusedAndChangesNothing() {
     var file = open("hrss", List.of());
 
-    var outcome = handling.report(file, report("hrss", ProgressKind.RESOLVED, "10:00"));
+    var outcome = arrives(file, report("hrss", ProgressKind.RESOLVED, "10:00"));
 
     assertThat(outcome.file()).isEqualTo(file);
     assertThat(outcome.events()).singleElement().satisfies(refusal("never accepted"));
@@ -83,7 +83,7 @@ class HandlingTest {
   void aUnitActingOnATicketNotAssignedToItIsRefused() {
     var file = open("hrss", List.of("gov-630105"));
 
-    var outcome = handling.report(file, report("water", ProgressKind.ACCEPTED, "10:00"));
+    var outcome = arrives(file, report("water", ProgressKind.ACCEPTED, "10:00"));
 
     assertThat(outcome.file()).isEqualTo(file);
     assertThat(outcome.events()).singleElement().satisfies(refusal("not assigned to this unit"));
@@ -103,7 +103,7 @@ class HandlingTest {
   void aSecondResolvedIsRefused() {
     var file = resolved();
 
-    var outcome = handling.report(file, report("hrss", ProgressKind.RESOLVED, "15:00"));
+    var outcome = arrives(file, report("hrss", ProgressKind.RESOLVED, "15:00"));
 
     assertThat(outcome.file()).isEqualTo(file);
     assertThat(outcome.events()).singleElement().satisfies(refusal("already resolved"));
@@ -113,9 +113,9 @@ class HandlingTest {
   void theSameReportTwiceChangesNothingTheSecondTime() {
     var file = open("hrss", List.of());
     var accepted = report("hrss", ProgressKind.ACCEPTED, "09:30");
-    file = handling.report(file, accepted).file();
+    file = arrives(file, accepted).file();
 
-    var again = handling.report(file, accepted);
+    var again = arrives(file, accepted);
 
     assertThat(again.file()).isEqualTo(file);
     assertThat(again.events()).isEmpty();
@@ -125,7 +125,7 @@ class HandlingTest {
   void aReturnWaitsForRoutingAndTheNextUnitGetsAFreshTimeLimit() {
     var file = open("hrss", List.of());
     var returned =
-        handling.report(
+        arrives(
             file,
             new ProgressReport(
                 UUID.randomUUID(),
@@ -171,8 +171,7 @@ class HandlingTest {
             handling.routed(file, transfer(units[i], ROUTED.plusHours(i), DUE.plusDays(i))).file();
       }
       file =
-          handling
-              .report(
+          arrives(
                   file,
                   new ProgressReport(
                       UUID.randomUUID(),
@@ -211,10 +210,120 @@ class HandlingTest {
   void anExtensionAskedAfterFivePmIsRefused() {
     var file = accepted();
 
-    var outcome = handling.report(file, extension("17:01", DUE.plusDays(5)));
+    var outcome = arrives(file, extension("17:01", DUE.plusDays(5)));
 
     assertThat(outcome.file()).isEqualTo(file);
     assertThat(outcome.events()).singleElement().satisfies(refusal("17:00"));
+  }
+
+  @Test
+  void anExtensionClaimingFourPmThatReachesTheHotlineAfterFivePmIsRefusedAtItsArrival() {
+    var file = accepted();
+
+    var outcome = handling.report(file, extension("16:00", DUE.plusDays(5)), at("17:30"));
+
+    assertThat(outcome.file()).isEqualTo(file);
+    assertThat(outcome.events())
+        .singleElement()
+        .satisfies(refusal("17:00"))
+        .satisfies(event -> assertThat(event.at()).isEqualTo(at("17:30")));
+  }
+
+  @Test
+  void aProgressNoteIsRecordedInTheHistoryWithoutChangingTheStatus() {
+    var file = accepted();
+
+    var outcome = arrives(file, note("hrss", "已约谈企业负责人"));
+
+    assertThat(outcome.file().status()).isEqualTo(CaseStatus.ACCEPTED);
+    assertThat(outcome.file().history())
+        .last()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.NOTE);
+              assertThat(event.detail()).isEqualTo("已约谈企业负责人");
+              assertThat(event.unit()).isEqualTo("hrss");
+            });
+  }
+
+  @Test
+  void aNoteOnAClosedTicketIsRefused() {
+    var approved = handling.act(resolved(), action(HotlineActionKind.REVIEW_APPROVED)).file();
+    var closed = handling.act(approved, callback(true, Satisfaction.SATISFIED)).file();
+
+    var outcome = arrives(closed, note("hrss", "补充说明"));
+
+    assertThat(outcome.file()).isEqualTo(closed);
+    assertThat(outcome.events()).singleElement().satisfies(refusal("closed"));
+  }
+
+  @Test
+  void anExtensionRefusedByTheHotlineKeepsTheTimeLimitAndAllowsANewRequest() {
+    var file =
+        applied(accepted(), extension("10:00", DUE.plusDays(5)), CaseEventKind.EXTENSION_REQUESTED);
+
+    var outcome =
+        handling.act(
+            file,
+            new HotlineAction(
+                UUID.randomUUID(),
+                TICKET,
+                HotlineActionKind.EXTENSION_REFUSED,
+                at("11:00"),
+                "值班长",
+                "企业账户解冻无需延期",
+                null,
+                null,
+                null,
+                null));
+
+    assertThat(outcome.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.EXTENSION_REFUSED);
+              assertThat(event.detail()).contains("企业账户解冻无需延期");
+              assertThat(event.dueAt()).isEqualTo(DUE);
+            });
+    assertThat(outcome.file().dueAt()).isEqualTo(DUE);
+    assertThat(outcome.file().pendingExtension()).isNull();
+    applied(outcome.file(), extension("12:00", DUE.plusDays(3)), CaseEventKind.EXTENSION_REQUESTED);
+  }
+
+  @Test
+  void aCallbackThatDidNotReachTheCitizenLeavesTheTicketApprovedForTheNextCall() {
+    var approved = handling.act(resolved(), action(HotlineActionKind.REVIEW_APPROVED)).file();
+
+    var missed = handling.act(approved, callback(false, null));
+
+    assertThat(missed.file().status()).isEqualTo(CaseStatus.APPROVED);
+    assertThat(missed.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.CALLBACK_RECORDED);
+              assertThat(event.reached()).isFalse();
+              assertThat(event.detail()).contains("未接通");
+            });
+    var reached = handling.act(missed.file(), callback(true, Satisfaction.SATISFIED));
+    assertThat(reached.file().status()).isEqualTo(CaseStatus.CLOSED);
+  }
+
+  @Test
+  void anUnsatisfiedCitizenLeavesTheTicketClosedWhenReopeningIsTurnedOff() {
+    var noReopening =
+        new Handling(
+            new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, false, Duration.ofSeconds(30)));
+    var approved = handling.act(resolved(), action(HotlineActionKind.REVIEW_APPROVED)).file();
+
+    var outcome = noReopening.act(approved, callback(true, Satisfaction.NOT_SATISFIED));
+
+    assertThat(outcome.file().status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(outcome.file().rehandlings()).isZero();
+    assertThat(outcome.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.CALLBACK_RECORDED, CaseEventKind.CLOSED);
+    assertThat(outcome.events().get(0).satisfaction()).isEqualTo(Satisfaction.NOT_SATISFIED);
   }
 
   @Test
@@ -311,22 +420,25 @@ class HandlingTest {
     assertThat(handling.watch(resolved(), DUE.plusDays(3)).events()).isEmpty();
   }
 
+  /** A report that reaches the hotline at the time it says. */
+  private Handling.Outcome arrives(CaseFile file, ProgressReport report) {
+    return handling.report(file, report, report.at());
+  }
+
   private CaseFile open(String primary, List<String> assisting) {
     return handling.routed(null, transfer(primary, assisting, ROUTED, DUE)).file();
   }
 
   private CaseFile accepted() {
-    return handling
-        .report(open("hrss", List.of()), report("hrss", ProgressKind.ACCEPTED, "09:30"))
-        .file();
+    return arrives(open("hrss", List.of()), report("hrss", ProgressKind.ACCEPTED, "09:30")).file();
   }
 
   private CaseFile resolved() {
-    return handling.report(accepted(), report("hrss", ProgressKind.RESOLVED, "14:00")).file();
+    return arrives(accepted(), report("hrss", ProgressKind.RESOLVED, "14:00")).file();
   }
 
   private CaseFile applied(CaseFile file, ProgressReport report, CaseEventKind expected) {
-    var outcome = handling.report(file, report);
+    var outcome = arrives(file, report);
     assertThat(outcome.events()).extracting(CaseEvent::kind).containsExactly(expected);
     return outcome.file();
   }
@@ -393,6 +505,11 @@ class HandlingTest {
         null,
         "需协调企业账户解冻",
         until);
+  }
+
+  private static ProgressReport note(String unit, String text) {
+    return new ProgressReport(
+        UUID.randomUUID(), TICKET, unit, ProgressKind.NOTE, at("12:00"), "经办人", null, text, null);
   }
 
   private static HotlineAction action(HotlineActionKind kind) {
