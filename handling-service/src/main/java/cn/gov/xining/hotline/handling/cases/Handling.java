@@ -1,5 +1,7 @@
 package cn.gov.xining.hotline.handling.cases;
 
+import cn.gov.xining.hotline.catalog.calendar.DateNotCoveredException;
+import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import cn.gov.xining.hotline.contract.CaseEvent;
 import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.CaseStatus;
@@ -11,6 +13,7 @@ import cn.gov.xining.hotline.contract.Satisfaction;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +36,11 @@ public final class Handling {
   }
 
   private final HandlingPolicy policy;
+  private final WorkingCalendar calendar;
 
-  public Handling(HandlingPolicy policy) {
+  public Handling(HandlingPolicy policy, WorkingCalendar calendar) {
     this.policy = policy;
+    this.calendar = calendar;
   }
 
   /** A routing decision: a transfer opens the case, or gives a returned ticket its new unit. */
@@ -205,9 +210,7 @@ public final class Handling {
           null,
           "已超过办理时限 " + file.dueAt());
     }
-    long limit = Duration.between(file.openedAt(), file.dueAt()).toMillis();
-    long used = Duration.between(file.openedAt(), now).toMillis();
-    if (!file.warned() && limit > 0 && used >= policy.warningShare() * limit) {
+    if (!file.warned() && !now.toInstant().isBefore(warningAt(file))) {
       change.warned = true;
       return record(
           change,
@@ -216,9 +219,30 @@ public final class Handling {
           now,
           file.primaryUnit(),
           null,
-          "办理时限已用%d%%，将于%s到期".formatted(Math.round(100.0 * used / limit), file.dueAt()));
+          "办理时限已用%d%%，将于%s到期".formatted(Math.round(100 * policy.warningShare()), file.dueAt()));
     }
     return Outcome.unchanged(file);
+  }
+
+  /**
+   * When the warning share of the time limit is used, in working time (工作时间): the limit is counted
+   * in working days, so a holiday or weekend inside it uses none of it.
+   */
+  private Instant warningAt(CaseFile file) {
+    var opened = file.openedAt().toInstant();
+    var due = file.dueAt().toInstant();
+    try {
+      if (!calendar.workingTimeBetween(opened, due).isZero()) {
+        return calendar.whenShareUsed(opened, due, policy.warningShare());
+      }
+      // No working time at all: an hours limit run out on a rest day (a working-day limit always
+      // ends with a working day). Measured in working time it would never be warned.
+    } catch (DateNotCoveredException e) {
+      // A year the calendar has no data for yet (an extension into it, a file not updated with the
+      // new notice): a warning on the clock beats none, and the watch must go on for the others.
+    }
+    var limit = Duration.between(opened, due);
+    return opened.plusMillis(Math.round(policy.warningShare() * limit.toMillis()));
   }
 
   private Outcome accepted(

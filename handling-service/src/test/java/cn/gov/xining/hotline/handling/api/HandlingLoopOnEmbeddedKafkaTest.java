@@ -373,15 +373,15 @@ class HandlingLoopOnEmbeddedKafkaTest {
   @Test
   void aTicketTransferredBeforeSpringFestivalIsOverdueOnlyAfterTheHolidayAndItsMakeUpDays() {
     // Received Thursday 12 February 2026 with five working days: 13 Feb, Saturday 14 Feb (a make-up
-    // working day), then 24, 25 and 26 Feb after the holiday of 15–23 Feb. routing computes this
-    // from its Chinese working-day calendar (DeadlinesTest), which handling cannot reach; the time
-    // limit is taken as routing publishes it.
+    // working day), then 24, 25 and 26 Feb after the holiday of 15–23 Feb; the time limit is taken
+    // as routing publishes it. The warning counts the same working days: 80 % of the working time
+    // is used at 21:13 on 25 Feb, 80 % of the clock time would have been at 02:01 on 24 Feb.
     clock.set("2026-02-12T10:05:00+08:00");
     String ticket = transferred("hrss", "2026-02-12T10:05:00+08:00", "2026-02-27T00:00:00+08:00");
     awaitLifecycle(ticket, "OPENED");
 
-    clock.set("2026-02-23T23:59:00+08:00");
-    await("the last evening of the holiday: neither warned nor overdue")
+    clock.set("2026-02-25T12:00:00+08:00");
+    await("past 80 % of the clock time, not of the working time: neither warned nor overdue")
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))
         .until(() -> lifecycleKinds(ticket).equals(List.of("OPENED")));

@@ -1,7 +1,9 @@
 package cn.gov.xining.hotline.handling.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import cn.gov.xining.hotline.contract.CaseEvent;
 import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.CaseStatus;
@@ -20,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 
 class HandlingTest {
 
@@ -27,8 +30,13 @@ class HandlingTest {
   private static final OffsetDateTime ROUTED = OffsetDateTime.parse("2026-01-26T09:00:00+08:00");
   private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-01-31T00:00:00+08:00");
 
+  /** The calendar the services ship, not a copy of it. */
+  private static final WorkingCalendar CALENDAR =
+      WorkingCalendar.load(new ClassPathResource("calendar/cn-working-days.yaml"));
+
   private final Handling handling =
-      new Handling(new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, true, Duration.ofSeconds(30)));
+      new Handling(
+          new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, true, Duration.ofSeconds(30)), CALENDAR);
 
   @Test
   void aTicketGoesFromTransferThroughSignedForResolvedAndReviewedToClosedAtTheCallback() {
@@ -313,7 +321,8 @@ class HandlingTest {
   void anUnsatisfiedCitizenLeavesTheTicketClosedWhenReopeningIsTurnedOff() {
     var noReopening =
         new Handling(
-            new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, false, Duration.ofSeconds(30)));
+            new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, false, Duration.ofSeconds(30)),
+            CALENDAR);
     var approved = handling.act(resolved(), action(HotlineActionKind.REVIEW_APPROVED)).file();
 
     var outcome = noReopening.act(approved, callback(true, Satisfaction.NOT_SATISFIED));
@@ -365,7 +374,8 @@ class HandlingTest {
   @Test
   void theWatchWarnsWhenMostOfTheTimeLimitIsUsedAndThenReportsOverdueOnce() {
     var file = accepted();
-    // 26 Jan 09:00 to 31 Jan 00:00 is 111 hours; 80% is used at 30 Jan 01:48.
+    // Monday 26 Jan 09:00 to 31 Jan 00:00 is 111 working hours, no rest day among them; 80% is
+    // used at 30 Jan 01:48.
     assertThat(handling.watch(file, OffsetDateTime.parse("2026-01-30T01:30:00+08:00")).events())
         .isEmpty();
 
@@ -384,9 +394,9 @@ class HandlingTest {
 
   @Test
   void aTicketTransferredBeforeSpringFestivalIsOverdueOnlyAfterTheHolidayAndItsMakeUpDays() {
-    // Routing's working calendar (DeadlinesTest): received Thursday 12 February 2026, five
-    // working days are 13 Feb, Saturday 14 Feb (a make-up working day), then 24, 25 and 26 Feb
-    // after the holiday of 15–23 Feb: due at 24:00 on the 26th.
+    // As routing counts it (DeadlinesTest): received Thursday 12 February 2026, five working days
+    // are 13 Feb, Saturday 14 Feb (a make-up working day), then 24, 25 and 26 Feb after the
+    // holiday of 15–23 Feb: due at 24:00 on the 26th.
     var transferredAt = OffsetDateTime.parse("2026-02-12T10:05:00+08:00");
     var file =
         handling
@@ -413,6 +423,88 @@ class HandlingTest {
                 .events())
         .extracting(CaseEvent::kind)
         .containsExactly(CaseEventKind.OVERDUE);
+  }
+
+  @Test
+  void aTicketTransferredTheFridayBeforeSpringFestivalIsWarnedAtEightyPercentOfItsWorkingTime() {
+    // given a transfer on Friday 13 Feb 2026 at 10:00, due at the end of 26 Feb: 110 working hours
+    // (14 h of 13 Feb, Saturday 14 Feb, none of the holiday of 15–23 Feb, 24 to 26 Feb)
+    var file =
+        handling
+            .routed(
+                null,
+                transfer(
+                    "hrss",
+                    OffsetDateTime.parse("2026-02-13T10:00:00+08:00"),
+                    OffsetDateTime.parse("2026-02-27T00:00:00+08:00")))
+            .file();
+
+    // when the watch looks at 80 % of the clock time (24 Feb 06:48) and just before 80 % of the
+    // working time, 88 h: 38 h before the holiday, 24 and 25 Feb, 2 h of 26 Feb
+    var atClockShare = handling.watch(file, OffsetDateTime.parse("2026-02-24T06:48:00+08:00"));
+    var justBefore = handling.watch(file, OffsetDateTime.parse("2026-02-26T01:59:59+08:00"));
+    var atWorkingShare = handling.watch(file, OffsetDateTime.parse("2026-02-26T02:00:00+08:00"));
+
+    // then
+    assertThat(atClockShare.events()).isEmpty();
+    assertThat(justBefore.events()).isEmpty();
+    assertThat(atWorkingShare.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.DEADLINE_WARNING);
+              assertThat(event.detail()).contains("已用80%");
+            });
+  }
+
+  @Test
+  void anHoursLimitThatRunsOutOnARestDayIsWarnedOnTheClock() {
+    // given a 24-hour limit from Saturday 7 March 2026 10:00: no working time in it at all
+    var file =
+        handling
+            .routed(
+                null,
+                transfer(
+                    "hrss",
+                    OffsetDateTime.parse("2026-03-07T10:00:00+08:00"),
+                    OffsetDateTime.parse("2026-03-08T10:00:00+08:00")))
+            .file();
+
+    // when / then warned at 80 % of the 24 hours, Sunday 05:12
+    assertThat(handling.watch(file, OffsetDateTime.parse("2026-03-08T05:11:59+08:00")).events())
+        .isEmpty();
+    assertThat(handling.watch(file, OffsetDateTime.parse("2026-03-08T05:12:00+08:00")).events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.DEADLINE_WARNING);
+  }
+
+  @Test
+  void aTimeLimitInAYearTheCalendarDoesNotCoverIsWarnedOnTheClockInsteadOfNotAtAll() {
+    // given a transfer in 2028, which the calendar has no data for: 120 hours to the limit
+    var file =
+        handling
+            .routed(
+                null,
+                transfer(
+                    "hrss",
+                    OffsetDateTime.parse("2028-03-01T09:00:00+08:00"),
+                    OffsetDateTime.parse("2028-03-06T09:00:00+08:00")))
+            .file();
+
+    // when / then warned at 80 % of the clock time, 96 hours in, weekend or not
+    assertThat(handling.watch(file, OffsetDateTime.parse("2028-03-05T08:59:00+08:00")).events())
+        .isEmpty();
+    assertThat(handling.watch(file, OffsetDateTime.parse("2028-03-05T09:00:00+08:00")).events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.DEADLINE_WARNING);
+  }
+
+  @Test
+  void aWarningShareAboveOneIsRefusedAtStartUp() {
+    assertThatThrownBy(
+            () -> new HandlingPolicy(3, LocalTime.of(17, 0), 80, true, Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("warning-share");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package cn.gov.xining.hotline.routing.deadlines;
 
 import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.catalog.calendar.DateNotCoveredException;
+import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import java.time.OffsetDateTime;
 

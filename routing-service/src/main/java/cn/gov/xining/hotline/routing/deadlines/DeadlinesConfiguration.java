@@ -1,14 +1,18 @@
 package cn.gov.xining.hotline.routing.deadlines;
 
+import cn.gov.xining.hotline.catalog.calendar.CalendarProperties;
+import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The working calendar, loaded and checked at start-up, and the deadlines computed on it. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarProperties.class)
 class DeadlinesConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(DeadlinesConfiguration.class);

@@ -1,12 +1,12 @@
 package cn.gov.xining.hotline.routing.rules;
 
 import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.catalog.calendar.DateNotCoveredException;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
-import cn.gov.xining.hotline.routing.deadlines.DateNotCoveredException;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;

@@ -1,12 +1,12 @@
 package cn.gov.xining.hotline.routing.triage;
 
 import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.catalog.calendar.DateNotCoveredException;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.TicketTriaged;
 import cn.gov.xining.hotline.contract.Topics;
-import cn.gov.xining.hotline.routing.deadlines.DateNotCoveredException;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import cn.gov.xining.hotline.routing.dispatch.DecisionPublisher;

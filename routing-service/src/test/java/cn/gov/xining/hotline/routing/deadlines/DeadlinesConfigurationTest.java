@@ -3,24 +3,19 @@ package cn.gov.xining.hotline.routing.deadlines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.xining.hotline.catalog.Catalog.TimeLimit;
+import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 
 class DeadlinesConfigurationTest {
 
-  @Configuration(proxyBeanMethods = false)
-  @EnableConfigurationProperties(CalendarProperties.class)
-  static class BindProperties {}
-
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withUserConfiguration(BindProperties.class, DeadlinesConfiguration.class)
+          .withUserConfiguration(DeadlinesConfiguration.class)
           .withBean(
               Clock.class,
               () -> Clock.fixed(Instant.parse("2026-11-22T02:00:00Z"), ZoneOffset.UTC));
@@ -43,7 +38,7 @@ class DeadlinesConfigurationTest {
   @Test
   void aConfiguredCalendarThatCannotBeReadStopsTheStart() {
     runner
-        .withPropertyValues("hotline.routing.calendar.location=classpath:calendar/missing.yaml")
+        .withPropertyValues("hotline.calendar.location=classpath:calendar/missing.yaml")
         .run(
             context ->
                 assertThat(context)

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.xining.hotline.catalog.Catalog.TimeLimit;
+import cn.gov.xining.hotline.catalog.calendar.DateNotCoveredException;
+import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 
 class DeadlinesTest {
 
-  private final Deadlines deadlines = new Deadlines(WorkingCalendarTest.CALENDAR);
+  /** The calendar the services ship, not a copy of it. */
+  private final Deadlines deadlines =
+      new Deadlines(WorkingCalendar.load(new ClassPathResource("calendar/cn-working-days.yaml")));
 
   private static TimeLimit hours(int hours) {
     return new TimeLimit(hours, null);

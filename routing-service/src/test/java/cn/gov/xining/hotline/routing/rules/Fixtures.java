@@ -2,11 +2,11 @@ package cn.gov.xining.hotline.routing.rules;
 
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.catalog.CatalogLoader;
+import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
-import cn.gov.xining.hotline.routing.deadlines.WorkingCalendar;
 import cn.gov.xining.hotline.routing.districts.DistrictResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.routing.deadlines;
+package cn.gov.xining.hotline.catalog.calendar;
 
 import java.time.LocalDate;
 import java.util.SortedSet;

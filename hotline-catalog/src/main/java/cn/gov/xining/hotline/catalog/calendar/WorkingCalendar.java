@@ -1,9 +1,12 @@
-package cn.gov.xining.hotline.routing.deadlines;
+package cn.gov.xining.hotline.catalog.calendar;
 
+import cn.gov.xining.hotline.contract.HotlineTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +25,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * 工作日历: which days are working days in mainland China, year by year, as the State Council's yearly
  * holiday notices fix them. Monday to Friday are working days unless inside a public holiday;
  * Saturday and Sunday are rest days unless listed as make-up working days (调休上班日).
+ *
+ * <p>Working time (工作时间) is the part of working days between two instants, days counted midnight to
+ * midnight in Asia/Shanghai ({@link HotlineTime#ZONE}): a time limit that spans a holiday uses none
+ * of it during the holiday.
  *
  * <p>Only the years in the file are known. Asking about any other date throws {@link
  * DateNotCoveredException}: a plain Monday-to-Friday guess would be wrong around every Spring
@@ -170,6 +177,40 @@ public final class WorkingCalendar {
     return day;
   }
 
+  /**
+   * The working time between two instants: the parts of working days between them; zero if {@code
+   * to} is not after {@code from}.
+   *
+   * @throws DateNotCoveredException if a day between them is in a year the calendar does not cover
+   */
+  public Duration workingTimeBetween(Instant from, Instant to) {
+    return total(workingParts(from, to));
+  }
+
+  /**
+   * The instant by which {@code share} of the working time between two instants is used: 80 % of a
+   * limit from the Friday before Spring Festival is reached after the holiday, not in it. Share 0
+   * gives the first working instant; with no working time between them, {@code from}.
+   *
+   * @param share from 0 to 1
+   * @throws DateNotCoveredException if a day between them is in a year the calendar does not cover
+   */
+  public Instant whenShareUsed(Instant from, Instant to, double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("share must be from 0 to 1: " + share);
+    }
+    var parts = workingParts(from, to);
+    // In whole milliseconds, the events' precision, and never more than the total.
+    var remaining = Duration.ofMillis(Math.round(total(parts).toMillis() * share));
+    for (var part : parts) {
+      if (remaining.compareTo(part.length()) <= 0) {
+        return part.start().plus(remaining);
+      }
+      remaining = remaining.minus(part.length());
+    }
+    return from; // no working time between them
+  }
+
   public boolean covers(LocalDate day) {
     return years.contains(day.getYear());
   }
@@ -197,6 +238,44 @@ public final class WorkingCalendar {
 
   private static boolean isWeekend(LocalDate day) {
     return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+  }
+
+  /** The stretches of working days between two instants, in order. */
+  private List<Part> workingParts(Instant from, Instant to) {
+    var parts = new ArrayList<Part>();
+    for (var day = LocalDate.ofInstant(from, HotlineTime.ZONE);
+        startOf(day).isBefore(to);
+        day = day.plusDays(1)) {
+      var start = latest(from, startOf(day));
+      var end = earliest(to, startOf(day.plusDays(1)));
+      if (isWorkingDay(day) && start.isBefore(end)) {
+        parts.add(new Part(start, end));
+      }
+    }
+    return parts;
+  }
+
+  private static Duration total(List<Part> parts) {
+    return parts.stream().map(Part::length).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  private static Instant startOf(LocalDate day) {
+    return day.atStartOfDay(HotlineTime.ZONE).toInstant();
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  /** Part of one working day. */
+  private record Part(Instant start, Instant end) {
+    Duration length() {
+      return Duration.between(start, end);
+    }
   }
 
   /** The file as written; checked by {@link #load(InputStream, String)}. */
