@@ -3,6 +3,7 @@ package cn.gov.xining.hotline.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
@@ -14,8 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +50,11 @@ abstract class EndToEndScenarios {
     intake = ServiceProcess.start("intake", bootstrapServers(), data);
     routing = ServiceProcess.start("routing", bootstrapServers(), data);
     reporting = ServiceProcess.start("reporting", bootstrapServers(), data);
-    handling = ServiceProcess.start("handling", bootstrapServers(), data);
+    // The whole loop below asks for an extension whatever the hour the suite runs; the 17:00
+    // cut-off itself is tested in handling's own tests with a clock they control.
+    handling =
+        ServiceProcess.start(
+            "handling", bootstrapServers(), data, "--hotline.handling.extension-cut-off=23:59:59");
     intake.awaitHealthy();
     routing.awaitHealthy();
     reporting.awaitHealthy();
@@ -93,7 +102,7 @@ abstract class EndToEndScenarios {
   }
 
   @Test
-  void aTicketIsRoutedSignedForResolvedReviewedCalledBackAndClosed() throws Exception {
+  void aTicketIsRoutedSignedForExtendedResolvedReviewedCalledBackAndClosed() throws Exception {
     var response =
         post(
             """
@@ -109,6 +118,30 @@ abstract class EndToEndScenarios {
         "/api/cases/" + number + "/progress",
         "{\"unit\":\"heating\",\"kind\":\"ACCEPTED\",\"by\":\"张工\"}");
     awaitCase(number, "ACCEPTED");
+    String extendedTo =
+        OffsetDateTime.now(HotlineTime.ZONE)
+            .plusDays(30)
+            .truncatedTo(ChronoUnit.DAYS)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    send(
+        handling,
+        "/api/cases/" + number + "/progress",
+        "{\"unit\":\"heating\",\"kind\":\"EXTENSION_REQUESTED\",\"text\":\"需更换入户主管道，等待材料\","
+            + "\"requestedDueAt\":\""
+            + extendedTo
+            + "\"}");
+    awaitCaseField(
+        number, "$.pendingExtension.unit", unit -> assertThat(unit).isEqualTo("heating"));
+    send(
+        handling,
+        "/api/cases/" + number + "/actions",
+        "{\"kind\":\"EXTENSION_GRANTED\",\"by\":\"值班长\"}");
+    awaitCaseField(
+        number,
+        "$.dueAt",
+        due ->
+            assertThat(OffsetDateTime.parse(due).toInstant())
+                .isEqualTo(OffsetDateTime.parse(extendedTo).toInstant()));
     send(
         handling,
         "/api/cases/" + number + "/progress",
@@ -137,6 +170,8 @@ abstract class EndToEndScenarios {
                     .containsExactly(
                         "OPENED",
                         "ACCEPTED",
+                        "EXTENSION_REQUESTED",
+                        "EXTENSION_GRANTED",
                         "RESOLVED",
                         "REVIEW_APPROVED",
                         "CALLBACK_RECORDED",
@@ -200,6 +235,21 @@ abstract class EndToEndScenarios {
     assertThat(probe.recordsFor(Topics.assignmentsOf("gov-630105"), number))
         .extracting(r -> JsonPath.<String>read(r.value(), "$.role"))
         .containsExactlyInAnyOrder("ASSISTING", "PRIMARY");
+  }
+
+  private void awaitCaseField(String number, String path, Consumer<String> check) {
+    await("case " + number + " " + path)
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              var found =
+                  HTTP.send(
+                      HttpRequest.newBuilder(URI.create(handling.url("/api/cases/" + number)))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              check.accept(JsonPath.<String>read(found.body(), path));
+            });
   }
 
   private void awaitCase(String number, String status) {
