@@ -199,9 +199,26 @@ public final class IntakeLoadDriver {
       worker.join();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    if (Boolean.getBoolean("timeline")) {
+      printTimeline(latencies, rate);
+    }
     var sorted = Arrays.copyOf(latencies, done.get());
     Arrays.sort(sorted);
     return new Result(total, acceptedCount.get(), published.get(), errors.get(), elapsed, sorted);
+  }
+
+  /**
+   * Each second's p99 and worst latency ({@code -Dtimeline=true}): whether a tail comes from steady
+   * queueing or from stalls at particular moments.
+   */
+  private static void printTimeline(long[] latencies, int rate) {
+    for (int from = 0; from + rate <= latencies.length; from += rate) {
+      var second = Arrays.copyOfRange(latencies, from, from + rate);
+      Arrays.sort(second);
+      System.out.printf(
+          "  second %3d: p99 %6.1f ms, max %6.1f ms%n",
+          from / rate, second[(int) (rate * 0.99)] / 1e6, second[rate - 1] / 1e6);
+    }
   }
 
   /** The customer's sample complaints as operators type them, with a caller's phone number. */
