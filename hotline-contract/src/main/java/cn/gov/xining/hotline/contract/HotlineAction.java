@@ -54,6 +54,9 @@ public record HotlineAction(
     if (kind == HotlineActionKind.REVIEW_SENT_BACK && (reason == null || reason.isBlank())) {
       found.put("reason", "退回重办须说明原因 (why)");
     }
+    if (kind == HotlineActionKind.EXTENSION_REFUSED && (reason == null || reason.isBlank())) {
+      found.put("reason", "不同意延期须说明原因 (why)");
+    }
     if (kind == HotlineActionKind.CALLBACK && reached == null) {
       found.put("reached", "回访须说明是否接通 (whether the citizen was reached)");
     }

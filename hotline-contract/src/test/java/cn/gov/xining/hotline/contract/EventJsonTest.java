@@ -360,6 +360,26 @@ class EventJsonTest {
     assertThat(action.violations()).containsOnlyKeys("satisfaction");
   }
 
+  @Test
+  void anExtensionRefusedWithoutAReasonBreaksTheActionSchemaAndItsCheck() {
+    var action =
+        new HotlineAction(
+            UUID.randomUUID(),
+            "260131-01-0042",
+            HotlineActionKind.EXTENSION_REFUSED,
+            OffsetDateTime.parse("2026-02-03T10:00:00+08:00"),
+            "值班长",
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    assertThat(violations("HotlineAction", EventJson.MAPPER.writeValueAsString(action)))
+        .isNotEmpty();
+    assertThat(action.violations()).containsOnlyKeys("reason");
+  }
+
   private static TicketReturned returnedTicket() {
     return new TicketReturned(
         UUID.randomUUID(),

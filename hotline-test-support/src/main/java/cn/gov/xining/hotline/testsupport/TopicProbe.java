@@ -93,13 +93,17 @@ public final class TopicProbe {
     return number;
   }
 
-  /** Sends raw text, e.g. a record that is not valid JSON, to see it dead-lettered. */
+  /**
+   * Sends raw text, e.g. a record that is not valid JSON, to see it dead-lettered; a null value is
+   * a tombstone.
+   */
   public void sendRaw(String topic, String key, String value) {
     var props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (var producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
+      byte[] bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+      producer.send(new ProducerRecord<>(topic, key, bytes)).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

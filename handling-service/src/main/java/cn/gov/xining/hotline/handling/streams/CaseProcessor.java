@@ -64,6 +64,16 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
 
   @Override
   public void process(Record<String, Object> record) {
+    if (record.key() == null || record.value() == null) {
+      // Nothing to apply and nothing to dead-letter: Spring Kafka 4.1.1's recovering handler
+      // fails on a record without key or value bytes (spring-kafka GH-4603), and a failing handler
+      // would stop the stream thread on this record after every restart.
+      log.warn(
+          "skipped a record without {} on {}",
+          record.key() == null ? "key" : "value",
+          context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()));
+      return;
+    }
     var broken = breaches(record.key(), record.value());
     if (!broken.isEmpty()) {
       // Readable, but nothing can be applied from it: dead-lettered with the reason by

@@ -258,6 +258,9 @@ class HandlingLoopOnEmbeddedKafkaTest {
             "{\"eventId\":\"%s\",\"ticketNumber\":\"261123-05-9999\",\"unit\":\"hrss\",\"kind\":\"NOTE\",%s,\"text\":\"键不符\"}"
                 .formatted(UUID.randomUUID(), at));
     poison.values().forEach(json -> probe.sendRaw(Topics.TICKET_PROGRESS, ticket, json));
+    // Neither can be dead-lettered (no bytes to copy); both must leave the stream running.
+    probe.sendRaw(Topics.TICKET_PROGRESS, ticket, null);
+    probe.sendRaw(Topics.TICKET_PROGRESS, null, poison.get("key"));
     departmentReports(ticket, "ACCEPTED", at + ",\"by\":\"张科长\"");
 
     awaitLifecycle(ticket, "OPENED", "ACCEPTED");

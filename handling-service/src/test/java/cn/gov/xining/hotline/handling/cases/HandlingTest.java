@@ -480,21 +480,21 @@ class HandlingTest {
 
   @Test
   void aTimeLimitInAYearTheCalendarDoesNotCoverIsWarnedOnTheClockInsteadOfNotAtAll() {
-    // given a transfer in 2028, which the calendar has no data for: 120 hours to the limit
+    // given a transfer in 2099, which the calendar has no data for: 120 hours to the limit
     var file =
         handling
             .routed(
                 null,
                 transfer(
                     "hrss",
-                    OffsetDateTime.parse("2028-03-01T09:00:00+08:00"),
-                    OffsetDateTime.parse("2028-03-06T09:00:00+08:00")))
+                    OffsetDateTime.parse("2099-03-01T09:00:00+08:00"),
+                    OffsetDateTime.parse("2099-03-06T09:00:00+08:00")))
             .file();
 
     // when / then warned at 80 % of the clock time, 96 hours in, weekend or not
-    assertThat(handling.watch(file, OffsetDateTime.parse("2028-03-05T08:59:00+08:00")).events())
+    assertThat(handling.watch(file, OffsetDateTime.parse("2099-03-05T08:59:00+08:00")).events())
         .isEmpty();
-    assertThat(handling.watch(file, OffsetDateTime.parse("2028-03-05T09:00:00+08:00")).events())
+    assertThat(handling.watch(file, OffsetDateTime.parse("2099-03-05T09:00:00+08:00")).events())
         .extracting(CaseEvent::kind)
         .containsExactly(CaseEventKind.DEADLINE_WARNING);
   }

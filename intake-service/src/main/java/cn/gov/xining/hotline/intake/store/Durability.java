@@ -104,7 +104,10 @@ public class Durability {
           TimeUnit.NANOSECONDS.timedWait(this, left);
         }
       } catch (InterruptedException stopping) {
-        Thread.currentThread().interrupt(); // checkpoint now rather than leave the writes behind
+        // Not durable yet: the listener must not commit its offsets, and a checkpoint with the
+        // interrupt flag set could close H2's file channel under everyone else.
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("stopped before the writes were durable", stopping);
       } finally {
         unhurriedWaiting--;
       }
