@@ -71,7 +71,10 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
       log.warn(
           "skipped a record without {} on {}",
           record.key() == null ? "key" : "value",
-          context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()));
+          context
+              .recordMetadata()
+              .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+              .orElse("a punctuation"));
       return;
     }
     var broken = breaches(record.key(), record.value());
