@@ -253,19 +253,7 @@ abstract class EndToEndScenarios {
   }
 
   private void awaitCase(String number, String status) {
-    await("case " + number + " " + status)
-        .atMost(Duration.ofSeconds(60))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              var found =
-                  HTTP.send(
-                      HttpRequest.newBuilder(URI.create(handling.url("/api/cases/" + number)))
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
-              assertThat(found.statusCode()).isEqualTo(200);
-              assertThat(JsonPath.<String>read(found.body(), "$.status")).isEqualTo(status);
-            });
+    awaitCaseField(number, "$.status", found -> assertThat(found).isEqualTo(status));
   }
 
   private static void send(ServiceProcess service, String path, String json) throws Exception {
