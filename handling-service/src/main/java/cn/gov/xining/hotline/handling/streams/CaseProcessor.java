@@ -81,7 +81,7 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     if (!broken.isEmpty()) {
       // Readable, but nothing can be applied from it: dead-lettered with the reason by
       // ContractViolationHandler, and the next record goes on.
-      throw new ContractViolation(describe(record.value()), broken);
+      throw new ContractViolation(record.value().getClass().getSimpleName(), broken);
     }
     tracing.within(record.headers(), "hotline.handling.record", () -> apply(record));
   }
@@ -214,7 +214,9 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     } else if (value instanceof TicketReceived ticket) {
       ticketNumber = ticket.ticketNumber();
     } else {
-      return Map.of("value", "空记录 (an empty record)");
+      // Records without a value never get here (process skips them), and the topology reads only
+      // these four types: anything else is a wiring mistake, not a unit's.
+      return Map.of("value", "不是约定的事件 (not one of the contract's events)");
     }
     if (ticketNumber == null) {
       found.putIfAbsent("ticketNumber", "须有工单编号 (ticketNumber is required)");
@@ -225,9 +227,5 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
               .formatted(key, ticketNumber));
     }
     return found;
-  }
-
-  private static String describe(Object value) {
-    return value == null ? "empty record" : value.getClass().getSimpleName();
   }
 }
