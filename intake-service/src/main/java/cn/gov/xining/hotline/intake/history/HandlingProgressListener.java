@@ -51,7 +51,8 @@ class HandlingProgressListener {
       }
     }
     var readable = records.subList(0, unreadable < 0 ? records.size() : unreadable);
-    transaction.executeWithoutResult(status -> readable.forEach(r -> record(r.value())));
+    var inLockOrder = TicketHistory.inLockOrder(readable, r -> r.value().ticketNumber());
+    transaction.executeWithoutResult(status -> inLockOrder.forEach(r -> record(r.value())));
     durability.awaitDurableUnhurried();
     if (unreadable >= 0) {
       throw new BatchListenerFailedException(

@@ -45,7 +45,8 @@ class RoutingProgressListener {
     int unreadable = firstUnreadable(records);
     var readable = records.subList(0, unreadable < 0 ? records.size() : unreadable);
     // One transaction per poll, on disk before the offsets are committed.
-    transaction.executeWithoutResult(status -> readable.forEach(record -> record(record.value())));
+    var inLockOrder = TicketHistory.inLockOrder(readable, r -> r.value().ticketNumber());
+    transaction.executeWithoutResult(status -> inLockOrder.forEach(r -> record(r.value())));
     durability.awaitDurableUnhurried();
     if (unreadable >= 0) {
       // The error handler commits what came before, dead-letters this one and goes on after it.

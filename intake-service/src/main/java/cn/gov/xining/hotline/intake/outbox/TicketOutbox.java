@@ -101,6 +101,10 @@ public class TicketOutbox {
    * Writes the acknowledgements so far in one batch: they are half of intake's writes. Not made
    * durable: lost in a crash, a ticket is only sent again after its lease, and routing recognises
    * the number.
+   *
+   * <p>In lock order ({@link TicketHistory#inLockOrder}). A batch that fails anyway is put back for
+   * the next round rather than dropped, which would have left its tickets to be sent again by the
+   * relay once their leases ran out.
    */
   @Scheduled(fixedDelayString = "${hotline.intake.outbox.acknowledgement-interval:50ms}")
   void flushAcknowledged() {
@@ -108,8 +112,15 @@ public class TicketOutbox {
     for (var ack = acknowledged.poll(); ack != null; ack = acknowledged.poll()) {
       batch.add(ack);
     }
-    if (!batch.isEmpty()) {
-      transaction.executeWithoutResult(status -> history.published(batch));
+    if (batch.isEmpty()) {
+      return;
+    }
+    var inLockOrder = TicketHistory.inLockOrder(batch, TicketHistory.Acknowledgement::ticketNumber);
+    try {
+      transaction.executeWithoutResult(status -> history.published(inLockOrder));
+    } catch (RuntimeException notWritten) {
+      acknowledged.addAll(batch);
+      throw notWritten;
     }
   }
 
