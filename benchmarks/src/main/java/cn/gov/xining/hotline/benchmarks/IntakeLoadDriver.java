@@ -37,7 +37,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public final class IntakeLoadDriver {
 
-  private static final Pattern PERF_LINE =
+  static final Pattern PERF_LINE =
       Pattern.compile(
           "(\\d+) records sent, ([\\d.]+) records/sec .*?([\\d.]+) ms avg latency.*?(\\d+) ms 99th");
 

@@ -107,6 +107,7 @@ public final class SystemLoadDriver {
       }
       heaps.forEach(HeapWatch::start);
       lag.start();
+      long appendsBefore = BrokerAppends.total(bootstrap);
       var posted = new ConcurrentHashMap<String, Long>();
       var result =
           IntakeLoadDriver.run(
@@ -123,6 +124,7 @@ public final class SystemLoadDriver {
         TimeUnit.MILLISECONDS.sleep(200);
       }
       lag.stop();
+      long appends = BrokerAppends.total(bootstrap) - appendsBefore;
       for (var heap : heaps) {
         heap.stop();
       }
@@ -173,6 +175,24 @@ public final class SystemLoadDriver {
       }
       System.out.printf(
           "kafka ProducerPerformance, %d-byte records, acks=all: %s%n", recordSize, reference);
+      // The departments' work for the run's last tickets is included, so this is per ticket worked.
+      double appendsPerTicket = (double) appends / result.accepted();
+      System.out.printf(
+          "  broker appends during the run (all topics, changelogs, offsets, transactions): %d,"
+              + " %.1f per ticket taken%n",
+          appends, appendsPerTicket);
+      var perf = IntakeLoadDriver.PERF_LINE.matcher(reference);
+      if (perf.find()) {
+        double rawPerSecond = Double.parseDouble(perf.group(2));
+        System.out.printf(
+            "  ratio to raw Kafka: %.4f (%.0f tickets/s vs %.0f records/s); at 2,000 tickets/s the"
+                + " broker would append %.0f records/s, %.0f %% of the raw producer's rate%n",
+            (result.accepted() / result.elapsedSeconds()) / rawPerSecond,
+            result.accepted() / result.elapsedSeconds(),
+            rawPerSecond,
+            2_000 * appendsPerTicket,
+            100 * 2_000 * appendsPerTicket / rawPerSecond);
+      }
     }
     System.exit(0);
   }
