@@ -59,16 +59,10 @@ public class TicketHistory {
   }
 
   /**
-   * Records a status change. With a source event id, a second delivery of the same event changes
-   * nothing; the current status only moves forward (see {@link TicketStatus}).
-   *
-   * @return whether anything was recorded
-   */
-  /**
    * The items sorted by ticket number, keeping the order of each ticket's own items. Every
    * transaction that updates several ticket rows (the acknowledgements, the status listeners'
-   * polls) takes their locks in this order: taken in arrival order, two of them deadlocked under
-   * load and H2 rolled one back.
+   * polls, the relay's claim) takes their locks in this order: taken in arrival order, two of them
+   * deadlocked under load and H2 rolled one back.
    */
   public static <T> List<T> inLockOrder(List<T> items, Function<T, String> ticketNumber) {
     var sorted = new ArrayList<>(items);
@@ -99,6 +93,12 @@ public class TicketHistory {
         });
   }
 
+  /**
+   * Records a status change. With a source event id, a second delivery of the same event changes
+   * nothing; the current status only moves forward (see {@link TicketStatus}).
+   *
+   * @return whether anything was recorded
+   */
   public boolean changed(
       String ticketNumber,
       TicketStatus status,

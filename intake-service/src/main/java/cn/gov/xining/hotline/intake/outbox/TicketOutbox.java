@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -60,6 +61,8 @@ public class TicketOutbox {
     if (due.isEmpty()) {
       return List.of();
     }
+    // H2 takes an IN list on the key in key order; sorted, it is the same order everywhere.
+    due = TicketHistory.inLockOrder(due, number -> number);
     String claim = instance + "/" + claims.incrementAndGet();
     jdbc.sql(
             "UPDATE ticket SET relay_after = :leasedUntil, relay_claim = :claim,"
@@ -102,11 +105,13 @@ public class TicketOutbox {
    * durable: lost in a crash, a ticket is only sent again after its lease, and routing recognises
    * the number.
    *
-   * <p>In lock order ({@link TicketHistory#inLockOrder}). A batch that fails anyway is put back for
-   * the next round rather than dropped, which would have left its tickets to be sent again by the
-   * relay once their leases ran out.
+   * <p>In lock order ({@link TicketHistory#inLockOrder}). A batch that meets a lock anyway is put
+   * back for the next round rather than dropped, which would have left its tickets to be sent again
+   * by the relay once their leases ran out.
    */
-  @Scheduled(fixedDelayString = "${hotline.intake.outbox.acknowledgement-interval:50ms}")
+  @Scheduled(
+      fixedDelayString = "${hotline.intake.outbox.acknowledgement-interval:50ms}",
+      initialDelayString = "${hotline.intake.outbox.acknowledgement-interval:50ms}")
   void flushAcknowledged() {
     var batch = new ArrayList<TicketHistory.Acknowledgement>();
     for (var ack = acknowledged.poll(); ack != null; ack = acknowledged.poll()) {
@@ -118,9 +123,11 @@ public class TicketOutbox {
     var inLockOrder = TicketHistory.inLockOrder(batch, TicketHistory.Acknowledgement::ticketNumber);
     try {
       transaction.executeWithoutResult(status -> history.published(inLockOrder));
-    } catch (RuntimeException notWritten) {
+    } catch (TransientDataAccessException notWrittenYet) {
+      // A lock timeout or a deadlock: the next round may succeed. Anything else would fail again,
+      // every round; then the batch is dropped and the relay sends its tickets again.
       acknowledged.addAll(batch);
-      throw notWritten;
+      throw notWrittenYet;
     }
   }
 

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
       "spring.kafka.admin.auto-create=false",
       "spring.kafka.listener.auto-startup=false",
       "hotline.intake.outbox.relay-interval=1h",
-      // The test writes the batches itself.
+      // The test writes the batches itself (the scheduled round waits this long, the first too).
       "hotline.intake.outbox.acknowledgement-interval=1h",
       "spring.datasource.url=jdbc:h2:mem:intake-acknowledgements;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=200"
     })
@@ -54,7 +55,8 @@ class AcknowledgementFlushTest {
         update.executeUpdate(
             "UPDATE ticket SET updated_at = updated_at WHERE ticket_number = '260131-09-0002'");
       }
-      assertThatThrownBy(outbox::flushAcknowledged).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(outbox::flushAcknowledged)
+          .isInstanceOf(TransientDataAccessException.class);
       statusListener.rollback();
     }
     assertThat(outbox.backlog()).as("nothing written while the row was locked").isEqualTo(before);
