@@ -42,27 +42,42 @@ public class TicketOutbox {
   }
 
   /**
-   * Claims up to {@code max} tickets whose lease has run out, oldest first. The due ones are found
-   * through the index on the lease (a single UPDATE with an IN-subquery made H2 read every ticket
-   * on every round); the re-check of the lease in the UPDATE is what keeps two relays from claiming
-   * the same row: the second one re-reads the row after the first one's update and no longer finds
-   * it due.
+   * Claims up to {@code max} tickets whose lease has run out, oldest first.
+   *
+   * @see #dueNumbers
+   * @see #claim
    */
   List<StoredTicket> claimDue(OffsetDateTime now, OffsetDateTime leasedUntil, int max) {
-    var due =
-        jdbc.sql(
-                "SELECT ticket_number FROM ticket WHERE relay_after >= :epoch"
-                    + " AND relay_after <= :now ORDER BY relay_after LIMIT :max")
-            .param("epoch", EPOCH)
-            .param("now", now)
-            .param("max", max)
-            .query(String.class)
-            .list();
+    return claim(dueNumbers(now, max), now, leasedUntil);
+  }
+
+  /**
+   * The numbers of up to {@code max} tickets whose lease has run out, oldest first, found through
+   * the index on the lease (a single UPDATE with an IN-subquery made H2 read every ticket on every
+   * round). Reading them claims nothing.
+   */
+  List<String> dueNumbers(OffsetDateTime now, int max) {
+    return jdbc.sql(
+            "SELECT ticket_number FROM ticket WHERE relay_after >= :epoch"
+                + " AND relay_after <= :now ORDER BY relay_after LIMIT :max")
+        .param("epoch", EPOCH)
+        .param("now", now)
+        .param("max", max)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Leases those of {@code due} that are still due to this relay until {@code leasedUntil}. The
+   * re-check of the lease in the UPDATE is what keeps two relays from claiming the same row: the
+   * second one re-reads the row after the first one's update and no longer finds it due.
+   */
+  List<StoredTicket> claim(List<String> due, OffsetDateTime now, OffsetDateTime leasedUntil) {
     if (due.isEmpty()) {
       return List.of();
     }
     // H2 takes an IN list on the key in key order; sorted, it is the same order everywhere.
-    due = TicketHistory.inLockOrder(due, number -> number);
+    var inLockOrder = TicketHistory.inLockOrder(due, number -> number);
     String claim = instance + "/" + claims.incrementAndGet();
     jdbc.sql(
             "UPDATE ticket SET relay_after = :leasedUntil, relay_claim = :claim,"
@@ -70,14 +85,14 @@ public class TicketOutbox {
                 + " WHERE ticket_number IN (:due) AND relay_after <= :now")
         .param("leasedUntil", leasedUntil)
         .param("claim", claim)
-        .param("due", due)
+        .param("due", inLockOrder)
         .param("now", now)
         .update();
     return jdbc.sql(
             "SELECT t.ticket_number, e.event_json FROM ticket t JOIN ticket_event e"
                 + " ON e.ticket_number = t.ticket_number"
                 + " WHERE t.ticket_number IN (:due) AND t.relay_claim = :claim")
-        .param("due", due)
+        .param("due", inLockOrder)
         .param("claim", claim)
         .query(
             (row, i) ->

@@ -119,12 +119,18 @@ public class TicketPublisher {
    * @return how many tickets Kafka acknowledged; -1 when the breaker did not allow trying
    */
   int relayDue(int max) {
+    var now = HotlineTime.now(clock);
+    var dueNumbers = outbox.dueNumbers(now, max);
+    if (dueNumbers.isEmpty()) {
+      // Asked before the breaker: an idle relay holding one of the half-open breaker's few trial
+      // permissions, however briefly, turned an operator's trial send away.
+      return 0;
+    }
     if (!breaker.tryAcquirePermission()) {
       return -1;
     }
-    var now = HotlineTime.now(clock);
-    var due = outbox.claimDue(now, leaseFrom(now), max);
-    if (due.isEmpty()) {
+    var due = outbox.claim(dueNumbers, now, leaseFrom(now));
+    if (due.isEmpty()) { // another intake instance's relay claimed them first
       breaker.releasePermission();
       return 0;
     }
