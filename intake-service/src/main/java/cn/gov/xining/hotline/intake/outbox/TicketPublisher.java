@@ -148,18 +148,19 @@ public class TicketPublisher {
       due.subList(sends.size(), due.size())
           .forEach(ticket -> outbox.release(ticket.ticketNumber(), now2));
     }
-    return settleRelayed(due.subList(0, sends.size()), sends, start, unreachable);
+    // All claimed ones go in, so the log counts them; the first sends.size() were handed over.
+    return settleRelayed(due, sends, start, unreachable);
   }
 
   private int settleRelayed(
-      List<StoredTicket> tickets,
+      List<StoredTicket> claimed,
       List<CompletableFuture<SendResult<String, Object>>> sends,
       long start,
       Throwable unreachable) {
     int acknowledged = 0;
     Throwable failure = unreachable;
     for (int i = 0; i < sends.size(); i++) {
-      var ticket = tickets.get(i);
+      var ticket = claimed.get(i);
       try {
         sends.get(i).get(lease.toMillis(), TimeUnit.MILLISECONDS);
         outbox.published(ticket.ticketNumber(), HotlineTime.now(clock), "sent by the outbox relay");
@@ -184,7 +185,7 @@ public class TicketPublisher {
       log.warn(
           "outbox relay: {} of {} tickets acknowledged, broker still failing: {}",
           acknowledged,
-          tickets.size(),
+          claimed.size(),
           failure.toString());
     }
     return acknowledged;
