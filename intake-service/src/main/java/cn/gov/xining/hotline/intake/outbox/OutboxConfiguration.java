@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -17,7 +18,8 @@ class OutboxConfiguration {
 
   /** Published as {@code resilience4j.circuitbreaker.state{name="kafka-broker"}}. */
   @Bean
-  CircuitBreaker brokerBreaker(OutboxProperties properties, MeterRegistry meters) {
+  CircuitBreaker brokerBreaker(
+      OutboxProperties properties, KafkaProperties kafkaProperties, MeterRegistry meters) {
     var breaker = properties.breaker();
     var config =
         CircuitBreakerConfig.custom()
@@ -31,6 +33,11 @@ class OutboxConfiguration {
             // Half-open is reached by time, not by the next caller, so the relay's next round
             // tries the broker even when no operator is posting.
             .automaticTransitionFromOpenToHalfOpenEnabled(true)
+            // Every trial settles within a lease (the relay) or the publish wait (an operator). A
+            // trial that never reports back, whatever the reason, would otherwise keep the breaker
+            // half-open with no permission left: every ticket queued and none relayed, for good.
+            .maxWaitDurationInHalfOpenState(
+                TicketPublisher.leaseFor(kafkaProperties).plus(properties.publishWait()))
             .build();
     var registry = CircuitBreakerRegistry.of(config);
     TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);

@@ -55,17 +55,24 @@ public class TicketPublisher {
     this.outbox = outbox;
     this.clock = clock;
     this.publishWait = properties.publishWait();
-    // A send the producer has not given up on may still succeed; nobody else may send the ticket
-    // until the producer's delivery timeout has surely passed.
+    this.lease = leaseFor(kafkaProperties);
+    this.requestLatency = latency(meters, "request");
+    this.relayLatency = latency(meters, "relay");
+  }
+
+  /**
+   * How long a ticket handed to the producer is kept from the relay: a send the producer has not
+   * given up on may still succeed, so nobody else may send the ticket until the producer's delivery
+   * timeout has surely passed.
+   */
+  static Duration leaseFor(KafkaProperties kafkaProperties) {
     long deliveryTimeout =
         Long.parseLong(
             String.valueOf(
                 kafkaProperties
                     .buildProducerProperties()
                     .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
-    this.lease = Duration.ofMillis(deliveryTimeout).plusSeconds(2);
-    this.requestLatency = latency(meters, "request");
-    this.relayLatency = latency(meters, "relay");
+    return Duration.ofMillis(deliveryTimeout).plusSeconds(2);
   }
 
   /** Until when a ticket about to be sent is kept from the relay. */
@@ -104,6 +111,7 @@ public class TicketPublisher {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      breaker.releasePermission(); // no outcome to record, and a half-open trial must not leak
       return false; // leased; the relay takes it after the lease
     }
     long took = System.nanoTime() - start;
@@ -129,7 +137,13 @@ public class TicketPublisher {
     if (!breaker.tryAcquirePermission()) {
       return -1;
     }
-    var due = outbox.claim(dueNumbers, now, leaseFrom(now));
+    List<StoredTicket> due;
+    try {
+      due = outbox.claim(dueNumbers, now, leaseFrom(now));
+    } catch (RuntimeException notClaimed) {
+      breaker.releasePermission();
+      throw notClaimed;
+    }
     if (due.isEmpty()) { // another intake instance's relay claimed them first
       breaker.releasePermission();
       return 0;
@@ -172,6 +186,7 @@ public class TicketPublisher {
         failure = e; // leased: tried again after the lease
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        breaker.releasePermission();
         return acknowledged;
       }
     }
