@@ -100,8 +100,7 @@ class IntakeOutageIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    assertThat(JsonPath.<String>read(response.body(), "$.status"))
-        .isIn((Object[]) acceptedStatuses);
+    assertThat(JsonPath.<String>read(response.body(), "$.status")).isIn(List.of(acceptedStatuses));
     return JsonPath.read(response.body(), "$.ticketNumber");
   }
 

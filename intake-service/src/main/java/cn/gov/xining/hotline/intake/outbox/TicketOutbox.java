@@ -42,16 +42,6 @@ public class TicketOutbox {
   }
 
   /**
-   * Claims up to {@code max} tickets whose lease has run out, oldest first.
-   *
-   * @see #dueNumbers
-   * @see #claim
-   */
-  List<StoredTicket> claimDue(OffsetDateTime now, OffsetDateTime leasedUntil, int max) {
-    return claim(dueNumbers(now, max), now, leasedUntil);
-  }
-
-  /**
    * The numbers of up to {@code max} tickets whose lease has run out, oldest first, found through
    * the index on the lease (a single UPDATE with an IN-subquery made H2 read every ticket on every
    * round). Reading them claims nothing.

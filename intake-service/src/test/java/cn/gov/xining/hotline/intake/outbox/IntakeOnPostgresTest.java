@@ -153,16 +153,21 @@ class IntakeOnPostgresTest {
     try {
       var claims = new ArrayList<Callable<List<StoredTicket>>>();
       for (int i = 0; i < 6; i++) {
-        claims.add(() -> outbox.claimDue(now, now.plusSeconds(30), 25));
+        claims.add(() -> claimDue(now, now.plusSeconds(30), 25));
       }
       var claimed = new ArrayList<String>();
       for (var result : pool.invokeAll(claims)) {
         result.get().forEach(t -> claimed.add(t.ticketNumber()));
       }
-      outbox.claimDue(now, now.plusSeconds(30), 500).forEach(t -> claimed.add(t.ticketNumber()));
+      claimDue(now, now.plusSeconds(30), 500).forEach(t -> claimed.add(t.ticketNumber()));
       assertThat(new HashSet<>(claimed)).hasSameSizeAs(claimed).hasSize(100);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** One relay round's claim, as {@link TicketPublisher} makes it (less the breaker). */
+  private List<StoredTicket> claimDue(OffsetDateTime now, OffsetDateTime leasedUntil, int max) {
+    return outbox.claim(outbox.dueNumbers(now, max), now, leasedUntil);
   }
 }
