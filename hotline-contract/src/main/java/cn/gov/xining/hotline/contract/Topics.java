@@ -33,6 +33,12 @@ public final class Topics {
    */
   public static final String STREAMS_INTERNAL = "streams-internal";
 
+  /**
+   * Who read personal data or changed anything, and when ({@link AuditEntry}), written by every
+   * service, read by the auditor. Kept for a year.
+   */
+  public static final String AUDIT_TRAIL = "audit-trail";
+
   /** Prefix of the per-unit assignment topics: {@code assignments-<unit code>}. */
   public static final String ASSIGNMENTS_PREFIX = "assignments-";
 
