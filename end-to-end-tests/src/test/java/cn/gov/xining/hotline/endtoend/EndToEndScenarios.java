@@ -113,10 +113,7 @@ abstract class EndToEndScenarios {
     String number = JsonPath.read(response.body(), "$.ticketNumber");
     awaitCase(number, "ASSIGNED");
 
-    send(
-        handling,
-        "/api/cases/" + number + "/progress",
-        "{\"unit\":\"heating\",\"kind\":\"ACCEPTED\",\"by\":\"张工\"}");
+    send(handling, "/api/cases/" + number + "/progress", "{\"kind\":\"ACCEPTED\"}", "unit-heating");
     awaitCase(number, "ACCEPTED");
     String extendedTo =
         OffsetDateTime.now(HotlineTime.ZONE)
@@ -126,16 +123,18 @@ abstract class EndToEndScenarios {
     send(
         handling,
         "/api/cases/" + number + "/progress",
-        "{\"unit\":\"heating\",\"kind\":\"EXTENSION_REQUESTED\",\"text\":\"需更换入户主管道，等待材料\","
+        "{\"kind\":\"EXTENSION_REQUESTED\",\"text\":\"需更换入户主管道，等待材料\","
             + "\"requestedDueAt\":\""
             + extendedTo
-            + "\"}");
+            + "\"}",
+        "unit-heating");
     awaitCaseField(
         number, "$.pendingExtension.unit", unit -> assertThat(unit).isEqualTo("heating"));
     send(
         handling,
         "/api/cases/" + number + "/actions",
-        "{\"kind\":\"EXTENSION_GRANTED\",\"by\":\"值班长\"}");
+        "{\"kind\":\"EXTENSION_GRANTED\"}",
+        "reviewer");
     awaitCaseField(
         number,
         "$.dueAt",
@@ -145,17 +144,20 @@ abstract class EndToEndScenarios {
     send(
         handling,
         "/api/cases/" + number + "/progress",
-        "{\"unit\":\"heating\",\"kind\":\"RESOLVED\",\"text\":\"已排查管网，室温恢复至20度\"}");
+        "{\"unit\":\"heating\",\"kind\":\"RESOLVED\",\"text\":\"已排查管网，室温恢复至20度\"}",
+        "unit-heating");
     awaitCase(number, "RESOLVED");
     send(
         handling,
         "/api/cases/" + number + "/actions",
-        "{\"kind\":\"REVIEW_APPROVED\",\"by\":\"审核员\"}");
+        "{\"kind\":\"REVIEW_APPROVED\"}",
+        "reviewer");
     awaitCase(number, "APPROVED");
     send(
         handling,
         "/api/cases/" + number + "/actions",
-        "{\"kind\":\"CALLBACK\",\"by\":\"回访员\",\"reached\":true,\"solved\":true,\"satisfaction\":\"SATISFIED\"}");
+        "{\"kind\":\"CALLBACK\",\"reached\":true,\"solved\":true,\"satisfaction\":\"SATISFIED\"}",
+        "reviewer");
 
     awaitCase(number, "CLOSED");
     // The case store may show a change before its transaction commits; the topic shows it after.
@@ -185,18 +187,127 @@ abstract class EndToEndScenarios {
                   HTTP.send(
                       HttpRequest.newBuilder(
                               URI.create(intake.url("/open311/v2/requests/" + number + ".json")))
+                          .header("Authorization", IdentityProvider.bearer("operator"))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
               assertThat(JsonPath.<String>read(open311.body(), "$[0].status")).isEqualTo("closed");
               var ticket =
                   HTTP.send(
                       HttpRequest.newBuilder(URI.create(intake.url("/api/tickets/" + number)))
+                          .header("Authorization", IdentityProvider.bearer("operator"))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
               assertThat(JsonPath.<List<String>>read(ticket.body(), "$.history[*].status"))
                   .containsExactly(
                       "RECEIVED", "PUBLISHED", "TRANSFERRED", "IN_HANDLING", "RESOLVED", "CLOSED");
             });
+  }
+
+  @Test
+  void eachPrincipalReachesOnlyWhatItsRoleAllowsAndAUnitOnlyItsOwnCases() throws Exception {
+    // Nobody without a token, on any service.
+    assertThat(status(intake, "GET", "/api/tickets/261206-01-0001", null, null)).isEqualTo(401);
+    assertThat(status(intake, "POST", "/api/callers/tickets", null, "{\"phone\":\"13912345678\"}"))
+        .isEqualTo(401);
+    assertThat(status(routing, "GET", "/api/routing/triage", null, null)).isEqualTo(401);
+    assertThat(status(routing, "PUT", "/api/routing/rules", null, "version: x")).isEqualTo(401);
+    assertThat(status(reporting, "GET", "/api/reports/days/today", null, null)).isEqualTo(401);
+    assertThat(status(handling, "GET", "/api/cases?status=ASSIGNED", null, null)).isEqualTo(401);
+    assertThat(status(handling, "GET", "/actuator/prometheus", null, null)).isEqualTo(401);
+    assertThat(status(handling, "GET", "/actuator/health", null, null)).isEqualTo(200);
+
+    // A wrong role is refused; the right one is served.
+    assertThat(status(reporting, "GET", "/api/reports/days/today", "operator", null))
+        .isEqualTo(403);
+    assertThat(status(reporting, "GET", "/api/reports/days/today", "manager", null)).isEqualTo(200);
+    assertThat(status(routing, "PUT", "/api/routing/rules", "dispatcher", "version: x"))
+        .isEqualTo(403);
+    assertThat(status(routing, "GET", "/api/routing/rules", "rules-admin", null)).isEqualTo(200);
+    assertThat(status(routing, "GET", "/api/routing/triage", "unit-hrss", null)).isEqualTo(403);
+    assertThat(status(routing, "GET", "/api/routing/triage", "dispatcher", null)).isEqualTo(200);
+    assertThat(status(intake, "POST", "/api/tickets", "manager", "{}")).isEqualTo(403);
+    assertThat(
+            status(
+                intake,
+                "POST",
+                "/api/tickets",
+                "gateway-wechat-snapshot",
+                "{\"channel\":\"hotline-phone\",\"content\":\"冒充电话渠道\"}"))
+        .isEqualTo(403);
+    assertThat(status(reporting, "GET", "/api/audit", "manager", null)).isEqualTo(403);
+
+    // A unit reads and reports on its own cases, never on another unit's.
+    String number =
+        accepted(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT",
+             "content":"来电人反映小区暖气不热，室温只有十四度。",
+             "address":"城西区胜利路8号","districtCode":"630104","topicCode":"heating"}
+            """);
+    awaitCase(number, "ASSIGNED");
+    assertThat(status(handling, "GET", "/api/cases/" + number, "unit-heating", null))
+        .isEqualTo(200);
+    assertThat(status(handling, "GET", "/api/cases/" + number, "unit-hrss", null)).isEqualTo(403);
+    assertThat(
+            status(
+                handling,
+                "POST",
+                "/api/cases/" + number + "/progress",
+                "unit-hrss",
+                "{\"kind\":\"RESOLVED\",\"text\":\"冒名办结\"}"))
+        .isEqualTo(403);
+    assertThat(
+            status(
+                handling,
+                "POST",
+                "/api/cases/" + number + "/actions",
+                "unit-heating",
+                "{\"kind\":\"CALLBACK\",\"reached\":true,\"solved\":true,\"satisfaction\":\"SATISFIED\"}"))
+        .isEqualTo(403);
+
+    // The security officer sees who tried, with the ticket's number and without its content.
+    await("the refused read on the audit trail")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              var audit =
+                  HTTP.send(
+                      HttpRequest.newBuilder(
+                              URI.create(reporting.url("/api/audit?ticket=" + number)))
+                          .header("Authorization", IdentityProvider.bearer("auditor"))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(audit.statusCode()).isEqualTo(200);
+              assertThat(
+                      JsonPath.<List<String>>read(audit.body(), "$[?(@.status == 403)].principal"))
+                  .contains("unit-hrss");
+              assertThat(
+                      JsonPath.<List<String>>read(audit.body(), "$[?(@.status == 200)].principal"))
+                  .contains("unit-heating");
+              assertThat(audit.body()).doesNotContain("暖气");
+            });
+  }
+
+  /** The status a principal's request gets; {@code principal} null for no token at all. */
+  private static int status(
+      ServiceProcess service, String method, String path, String principal, String body)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create(service.url(path)))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header(
+          "Content-Type", path.endsWith("/rules") ? "application/yaml" : "application/json");
+    }
+    if (principal != null) {
+      request.header("Authorization", IdentityProvider.bearer(principal));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   @Test
@@ -214,7 +325,8 @@ abstract class EndToEndScenarios {
     send(
         handling,
         "/api/cases/" + number + "/progress",
-        "{\"unit\":\"hrss\",\"kind\":\"RETURNED\",\"by\":\"李\",\"returnReason\":\"WRONG_DISTRICT\"}");
+        "{\"unit\":\"hrss\",\"kind\":\"RETURNED\",\"returnReason\":\"WRONG_DISTRICT\"}",
+        "unit-hrss");
 
     await("routed again to the district government")
         .atMost(Duration.ofSeconds(60))
@@ -224,6 +336,7 @@ abstract class EndToEndScenarios {
               var found =
                   HTTP.send(
                       HttpRequest.newBuilder(URI.create(handling.url("/api/cases/" + number)))
+                          .header("Authorization", IdentityProvider.bearer("reviewer"))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
               assertThat(JsonPath.<String>read(found.body(), "$.status")).isEqualTo("ASSIGNED");
@@ -246,6 +359,7 @@ abstract class EndToEndScenarios {
               var found =
                   HTTP.send(
                       HttpRequest.newBuilder(URI.create(handling.url("/api/cases/" + number)))
+                          .header("Authorization", IdentityProvider.bearer("reviewer"))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
               check.accept(JsonPath.<String>read(found.body(), path));
@@ -256,10 +370,12 @@ abstract class EndToEndScenarios {
     awaitCaseField(number, "$.status", found -> assertThat(found).isEqualTo(status));
   }
 
-  private static void send(ServiceProcess service, String path, String json) throws Exception {
+  private static void send(ServiceProcess service, String path, String json, String principal)
+      throws Exception {
     var response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(service.url(path)))
+                .header("Authorization", IdentityProvider.bearer(principal))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(),
@@ -388,7 +504,9 @@ abstract class EndToEndScenarios {
   private static String scrape(ServiceProcess service) throws Exception {
     var response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(service.url("/actuator/prometheus"))).build(),
+            HttpRequest.newBuilder(URI.create(service.url("/actuator/prometheus")))
+                .header("Authorization", IdentityProvider.bearer("prometheus"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
@@ -404,6 +522,7 @@ abstract class EndToEndScenarios {
   private HttpResponse<String> post(String json) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(intake.url("/api/tickets")))
+            .header("Authorization", IdentityProvider.bearer("operator"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
@@ -415,6 +534,7 @@ abstract class EndToEndScenarios {
     var response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(reporting.url("/api/reports/daily?date=" + day)))
+                .header("Authorization", IdentityProvider.bearer("manager"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

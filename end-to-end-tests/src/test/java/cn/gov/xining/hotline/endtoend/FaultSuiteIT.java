@@ -220,6 +220,7 @@ class FaultSuiteIT {
                                     + today.minusDays(1)
                                     + "&to="
                                     + today)))
+                    .header("Authorization", IdentityProvider.bearer("manager"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
@@ -405,8 +406,8 @@ class FaultSuiteIT {
                 HttpRequest.newBuilder(URI.create(intake.get().url("/api/tickets")))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    // Ten operators' desks: intake limits each client, not the hotline.
-                    .header("X-Client-Id", "desk-" + sent.get() % 10)
+                    // The operator signed in; intake limits each principal, not the hotline.
+                    .header("Authorization", IdentityProvider.bearer("operator"))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

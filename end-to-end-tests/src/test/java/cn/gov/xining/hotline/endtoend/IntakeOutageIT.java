@@ -95,6 +95,7 @@ class IntakeOutageIT {
     var response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(intake.url("/api/tickets")))
+                .header("Authorization", IdentityProvider.bearer("operator"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -106,7 +107,9 @@ class IntakeOutageIT {
 
   private static String get(ServiceProcess service, String path) throws Exception {
     return HTTP.send(
-            HttpRequest.newBuilder(URI.create(service.url(path))).build(),
+            HttpRequest.newBuilder(URI.create(service.url(path)))
+                .header("Authorization", IdentityProvider.bearer("operator"))
+                .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
   }

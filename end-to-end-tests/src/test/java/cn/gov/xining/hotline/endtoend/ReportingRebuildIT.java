@@ -172,7 +172,9 @@ class ReportingRebuildIT {
   private static String get(ServiceProcess service, String path) throws Exception {
     var response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(service.url(path))).build(),
+            HttpRequest.newBuilder(URI.create(service.url(path)))
+                .header("Authorization", IdentityProvider.bearer("manager"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return response.body();

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunCommandIT {
 
-  private static final List<Integer> PORTS = List.of(9092, 9093, 8081, 8082, 8083, 8084);
+  private static final List<Integer> PORTS = List.of(9092, 9093, 9000, 8081, 8082, 8083, 8084);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String WAGE_CALL =
       """
@@ -49,13 +51,20 @@ class RunCommandIT {
   private final Path runDir = Path.of("target", "run-command").toAbsolutePath();
   private String ticketNumber;
 
+  /**
+   * Tokens as the README gets them, by {@code bin/hotline token}; the identity provider signs with
+   * a new key each time it starts, so they are fetched again after every {@code up}.
+   */
+  private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
   @BeforeAll
   void upDetached() throws Exception {
     assumeTrue(PORTS.stream().allMatch(RunCommandIT::free), "ports " + PORTS + " are in use");
     deleteRecursively(runDir);
     var up = hotline("up", "--detach");
     assertThat(up.exitCode()).as(up.output()).isZero();
-    assertThat(up.output()).contains("The hotline is up", "http://127.0.0.1:8081/api/tickets");
+    assertThat(up.output())
+        .contains("The hotline is up", "http://127.0.0.1:8081/api/tickets", "Profile 'dev'");
   }
 
   @AfterAll
@@ -90,7 +99,8 @@ class RunCommandIT {
     assertThat(
             postTo(
                     "http://127.0.0.1:8084/api/cases/" + ticketNumber + "/progress",
-                    "{\"unit\":\"hrss\",\"kind\":\"ACCEPTED\",\"by\":\"张科长\"}")
+                    "unit-hrss",
+                    "{\"kind\":\"ACCEPTED\"}")
                 .statusCode())
         .isEqualTo(202);
     await("signed for")
@@ -106,7 +116,7 @@ class RunCommandIT {
 
     assertThat(again.exitCode()).isNotZero();
     assertThat(again.output()).contains("already running");
-    assertThat(get("http://127.0.0.1:8081/actuator/health").body()).contains("UP");
+    assertThat(get("http://127.0.0.1:8081/actuator/health", null).body()).contains("UP");
   }
 
   @Test
@@ -115,6 +125,7 @@ class RunCommandIT {
     assertThat(hotline("down").exitCode()).isZero();
     var up = hotline("up", "--detach");
     assertThat(up.exitCode()).as(up.output()).isZero();
+    tokens.clear();
 
     await("figures after restart")
         .atMost(Duration.ofSeconds(60))
@@ -128,10 +139,12 @@ class RunCommandIT {
     await("case after restart")
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
-        .untilAsserted(() -> assertThat(caseFile()).contains("\"status\":\"ACCEPTED\"", "张科长"));
+        .untilAsserted(
+            () -> assertThat(caseFile()).contains("\"status\":\"ACCEPTED\"", "unit-hrss"));
     assertThat(
             postTo(
                     "http://127.0.0.1:8084/api/cases/" + ticketNumber + "/progress",
+                    "unit-hrss",
                     "{\"unit\":\"hrss\",\"kind\":\"RESOLVED\",\"text\":\"已督促企业结清工资\"}")
                 .statusCode())
         .isEqualTo(202);
@@ -142,13 +155,13 @@ class RunCommandIT {
   }
 
   private String caseFile() throws Exception {
-    var response = get("http://127.0.0.1:8084/api/cases/" + ticketNumber);
+    var response = get("http://127.0.0.1:8084/api/cases/" + ticketNumber, "unit-hrss");
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }
 
   private String dailyReport() throws Exception {
-    var response = get("http://127.0.0.1:8083/api/reports/daily");
+    var response = get("http://127.0.0.1:8083/api/reports/daily", "manager");
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }
@@ -170,22 +183,39 @@ class RunCommandIT {
     return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
   }
 
-  private static HttpResponse<String> post(String json) throws Exception {
-    return postTo("http://127.0.0.1:8081/api/tickets", json);
+  /** The operator posts a ticket, signed in as the README shows. */
+  private HttpResponse<String> post(String json) throws Exception {
+    return postTo("http://127.0.0.1:8081/api/tickets", "operator", json);
   }
 
-  private static HttpResponse<String> postTo(String url, String json) throws Exception {
+  private HttpResponse<String> postTo(String url, String principal, String json) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token(principal))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String url, String principal) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(url));
+    if (principal != null) {
+      request.header("Authorization", "Bearer " + token(principal));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String token(String principal) throws Exception {
+    String kept = tokens.get(principal);
+    if (kept != null) {
+      return kept;
+    }
+    var token = hotline("token", principal);
+    assertThat(token.exitCode()).as(token.output()).isZero();
+    String value = token.output().strip();
+    tokens.put(principal, value);
+    return value;
   }
 
   private static boolean free(int port) {

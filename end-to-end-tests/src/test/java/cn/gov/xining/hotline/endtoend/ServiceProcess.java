@@ -33,7 +33,24 @@ final class ServiceProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * A service with the development profile, checking the tokens of the shared {@link
+   * IdentityProvider}.
+   */
   static ServiceProcess start(String name, String bootstrapServers, Path dataDir, String... args)
+      throws IOException {
+    var all = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers));
+    all.add("--hotline.issuer=" + IdentityProvider.issuer());
+    all.addAll(List.of(args));
+    return launch(name, dataDir, all);
+  }
+
+  /** The identity provider on a free port, whose issuer is its own URL. */
+  static ServiceProcess startIdentityProvider(Path dataDir) throws IOException {
+    return launch("identity", dataDir, List.of());
+  }
+
+  private static ServiceProcess launch(String name, Path dataDir, List<String> args)
       throws IOException {
     String jar = System.getProperty("hotline.jar." + name);
     if (jar == null || !Files.exists(Path.of(jar))) {
@@ -52,9 +69,12 @@ final class ServiceProcess implements AutoCloseable {
                 "-jar",
                 jar,
                 "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.profiles.active=dev",
                 "--hotline.data-dir=" + dataDir));
-    command.addAll(List.of(args));
+    if (name.equals("identity")) {
+      command.add("--spring.security.oauth2.authorizationserver.issuer=http://127.0.0.1:" + port);
+    }
+    command.addAll(args);
     var process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new ServiceProcess(name, port, process, log);

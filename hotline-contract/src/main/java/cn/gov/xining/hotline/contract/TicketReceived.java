@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param answer what the operator answered, when answered on the call
  * @param batchLabel a batch the ticket belongs to, e.g. a central inspection batch; may be null
  * @param attachments links to photos or documents; possibly empty
+ * @param receivedBy who took the appeal: the authenticated operator or channel gateway (the token's
+ *     subject), never what a request body claims; null on tickets from before sign-in
  */
 public record TicketReceived(
     UUID eventId,
@@ -45,7 +47,8 @@ public record TicketReceived(
     boolean answeredOnCall,
     String answer,
     String batchLabel,
-    List<String> attachments) {
+    List<String> attachments,
+    String receivedBy) {
 
   public TicketReceived {
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -73,7 +76,48 @@ public record TicketReceived(
         answeredOnCall,
         answer,
         batchLabel,
-        attachments);
+        attachments,
+        receivedBy);
+  }
+
+  /** A ticket without the principal who took it, as events from before sign-in are. */
+  public TicketReceived(
+      UUID eventId,
+      String ticketNumber,
+      OffsetDateTime receivedAt,
+      String channel,
+      AppealType appealType,
+      String content,
+      String address,
+      String districtCode,
+      String topicCode,
+      String callerPhoneMasked,
+      String callerPhoneHash,
+      Double latitude,
+      Double longitude,
+      boolean answeredOnCall,
+      String answer,
+      String batchLabel,
+      List<String> attachments) {
+    this(
+        eventId,
+        ticketNumber,
+        receivedAt,
+        channel,
+        appealType,
+        content,
+        address,
+        districtCode,
+        topicCode,
+        callerPhoneMasked,
+        callerPhoneHash,
+        latitude,
+        longitude,
+        answeredOnCall,
+        answer,
+        batchLabel,
+        attachments,
+        null);
   }
 
   /** A ticket with only the fields every channel has. */
@@ -104,6 +148,7 @@ public record TicketReceived(
         false,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 }

@@ -17,13 +17,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param browserApps public clients that sign people in: the dashboard, Swagger UI, the {@code
  *     bin/hotline token} command
  * @param accessTokenTimeToLive how long an access token is good for
+ * @param browserOrigins origins (patterns) whose pages may call the token endpoint: where the
+ *     dashboard and Swagger UI are served
  */
 @ConfigurationProperties("hotline.identity")
 public record IdentityProperties(
     @DefaultValue List<Staff> staff,
     @DefaultValue List<SystemClient> systems,
     @DefaultValue List<BrowserApp> browserApps,
-    @DefaultValue("15m") Duration accessTokenTimeToLive) {
+    @DefaultValue("15m") Duration accessTokenTimeToLive,
+    @DefaultValue({"http://127.0.0.1:[*]", "http://localhost:[*]"}) List<String> browserOrigins) {
 
   /** A member of staff; {@code unit} only for a unit's staff. */
   public record Staff(

@@ -19,7 +19,8 @@ class DevelopmentSecretsGuardTest {
                 "operator", password, "接线员", Set.of(HotlineRole.OPERATOR), null)),
         List.of(),
         List.of(),
-        Duration.ofMinutes(15));
+        Duration.ofMinutes(15),
+        List.of());
   }
 
   @Test

@@ -4,12 +4,14 @@ import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.CaseStatus;
 import cn.gov.xining.hotline.contract.HotlineAction;
+import cn.gov.xining.hotline.contract.HotlineRole;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.ProgressReport;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.streams.HandlingTopology;
+import cn.gov.xining.hotline.security.Caller;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,12 +73,27 @@ class CaseController {
 
   /** The case file: status, units, the time limit in force and the whole history. */
   @GetMapping("/{ticketNumber}")
-  CaseFile caseFile(@PathVariable String ticketNumber) {
+  CaseFile caseFile(@PathVariable String ticketNumber, Caller caller) {
     var file = cases().get(ticketNumber);
     if (file == null) {
       throw new UnknownCaseException(ticketNumber);
     }
+    mayRead(caller, file);
     return file;
+  }
+
+  /** The hotline's staff read every case; a unit only the cases it handles now. */
+  private static void mayRead(Caller caller, CaseFile file) {
+    if (!caller.has(HotlineRole.REVIEWER) && !isHandledBy(file, caller.unit())) {
+      throw new AccessDeniedException(
+          "工单 %s 不由本单位 %s 办理 (case %s is not handled by your unit %s)"
+              .formatted(file.ticketNumber(), caller.unit(), file.ticketNumber(), caller.unit()));
+    }
+  }
+
+  private static boolean isHandledBy(CaseFile file, String unit) {
+    return unit != null
+        && (unit.equals(file.primaryUnit()) || file.assistingUnits().contains(unit));
   }
 
   /**
@@ -83,12 +101,14 @@ class CaseController {
    * returned again and again.
    */
   @GetMapping
-  List<CaseFile> inStatus(@RequestParam CaseStatus status) {
+  List<CaseFile> inStatus(@RequestParam CaseStatus status, Caller caller) {
+    boolean everyUnit = caller.has(HotlineRole.REVIEWER);
     var found = new ArrayList<CaseFile>();
     try (var all = cases().all()) {
       all.forEachRemaining(
           entry -> {
-            if (entry.value.status() == status) {
+            if (entry.value.status() == status
+                && (everyUnit || isHandledBy(entry.value, caller.unit()))) {
               found.add(entry.value);
             }
           });
@@ -102,27 +122,40 @@ class CaseController {
    */
   @PostMapping("/{ticketNumber}/progress")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Submitted report(@PathVariable String ticketNumber, @RequestBody ProgressRequest request) {
+  Submitted report(
+      @PathVariable String ticketNumber, @RequestBody ProgressRequest request, Caller unit) {
+    // The unit is the token's, never the body's: a body naming another unit is refused.
+    if (request.unit() != null && !request.unit().equals(unit.unit())) {
+      throw new AccessDeniedException(
+          "unit 须为本单位 %s，不能代替 %s 报告 (you report for your unit %s only, not %s)"
+              .formatted(unit.unit(), request.unit(), unit.unit(), request.unit()));
+    }
+    unit.mustBe(request.by(), "by");
     var arrivedAt = HotlineTime.now(clock);
     var report =
         new ProgressReport(
             request.eventId() == null ? UUID.randomUUID() : request.eventId(),
             ticketNumber,
-            request.unit(),
+            unit.unit(),
             request.kind(),
             request.at() == null ? arrivedAt : request.at(),
-            request.by(),
+            unit.name(),
             request.returnReason(),
             request.text(),
             request.requestedDueAt());
     var problems = new LinkedHashMap<>(report.violations());
-    if (request.unit() != null && catalog.unit(request.unit()).isEmpty()) {
+    if (unit.unit() == null || catalog.unit(unit.unit()).isEmpty()) {
       problems.put("unit", "须为目录中的单位代码 (a catalog unit code)");
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    refuseWhatTheCaseDoesNotAllow(ticketNumber, file -> handling.report(file, report, arrivedAt));
+    refuseWhatTheCaseDoesNotAllow(
+        ticketNumber,
+        file -> {
+          mayRead(unit, file);
+          return handling.report(file, report, arrivedAt);
+        });
     publish(Topics.TICKET_PROGRESS, ticketNumber, report);
     return new Submitted(report.eventId(), ticketNumber);
   }
@@ -130,14 +163,16 @@ class CaseController {
   /** A decision of the hotline's staff: extension, review, callback. */
   @PostMapping("/{ticketNumber}/actions")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Submitted act(@PathVariable String ticketNumber, @RequestBody ActionRequest request) {
+  Submitted act(
+      @PathVariable String ticketNumber, @RequestBody ActionRequest request, Caller reviewer) {
+    reviewer.mustBe(request.by(), "by");
     var action =
         new HotlineAction(
             request.eventId() == null ? UUID.randomUUID() : request.eventId(),
             ticketNumber,
             request.kind(),
             request.at() == null ? HotlineTime.now(clock) : request.at(),
-            request.by(),
+            reviewer.name(),
             request.reason(),
             request.reached(),
             request.solved(),

@@ -17,6 +17,8 @@ import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketAssigned;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.SignedInAs;
+import cn.gov.xining.hotline.testsupport.TestIssuer;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import com.networknt.schema.InputFormat;
@@ -71,7 +73,10 @@ import org.springframework.test.web.servlet.ResultActions;
     })
 @EmbeddedKafka(partitions = 3, topics = "assignments-hrss")
 @AutoConfigureMockMvc
+@SignedInAs("REVIEWER")
 class HandlingLoopOnEmbeddedKafkaTest {
+
+  private static final TestIssuer ISSUER = TestIssuer.shared();
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -161,9 +166,11 @@ class HandlingLoopOnEmbeddedKafkaTest {
     refused(
         unitReports(ticket, "{\"unit\":\"hrss\",\"kind\":\"RESOLVED\",\"text\":\"已处理\"}"),
         "工单未签收，不能办结");
-    refused(
-        unitReports(ticket, "{\"unit\":\"water\",\"kind\":\"ACCEPTED\",\"by\":\"王\"}"),
-        "该工单未转交给water");
+    // Another unit is not told what the case allows: it may not report on it at all.
+    unitReports(ticket, "{\"unit\":\"water\",\"kind\":\"ACCEPTED\",\"by\":\"王\"}")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/forbidden"))
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("不由本单位 water 办理")));
     refused(
         hotlineActs(ticket, "{\"kind\":\"CALLBACK\",\"by\":\"回访员\",\"reached\":false}"),
         "结果审核通过后才能回访");
@@ -285,6 +292,69 @@ class HandlingLoopOnEmbeddedKafkaTest {
     mvc.perform(get("/api/cases/" + ticket))
         .andExpect(jsonPath("$.status").value("ACCEPTED"))
         .andExpect(jsonPath("$.history.length()").value(2));
+  }
+
+  @Test
+  void aUnitReadsAndReportsOnlyOnTheCasesItHandles() throws Exception {
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    String hrss = ISSUER.unit("hrss");
+    String water = ISSUER.unit("water");
+
+    mvc.perform(get("/api/cases/" + ticket).header("Authorization", "Bearer " + hrss))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/cases/" + ticket).header("Authorization", "Bearer " + water))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            get("/api/cases")
+                .param("status", "ASSIGNED")
+                .header("Authorization", "Bearer " + water))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].ticketNumber").value(Matchers.not(Matchers.hasItem(ticket))));
+    mvc.perform(
+            get("/api/cases").param("status", "ASSIGNED").header("Authorization", "Bearer " + hrss))
+        .andExpect(jsonPath("$[*].ticketNumber").value(Matchers.hasItem(ticket)));
+    // A unit's system that names another unit in the body, or another person, is refused.
+    mvc.perform(
+            post("/api/cases/" + ticket + "/progress")
+                .header("Authorization", "Bearer " + water)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unit\":\"hrss\",\"kind\":\"ACCEPTED\"}"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail").value(Matchers.containsString("water")));
+    mvc.perform(
+            post("/api/cases/" + ticket + "/progress")
+                .header("Authorization", "Bearer " + hrss)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"ACCEPTED\",\"by\":\"someone-else\"}"))
+        .andExpect(status().isForbidden());
+    // A unit may not act as the hotline's reviewer, nor an operator read case files.
+    mvc.perform(
+            post("/api/cases/" + ticket + "/actions")
+                .header("Authorization", "Bearer " + hrss)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"CALLBACK\",\"reached\":true,\"solved\":true}"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            get("/api/cases/" + ticket)
+                .header("Authorization", "Bearer " + ISSUER.staff("OPERATOR")))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/cases/" + ticket).header("Authorization", ""))
+        .andExpect(status().isUnauthorized());
+    assertThat(probe.recordsFor(Topics.TICKET_PROGRESS, ticket))
+        .as("nothing refused was published")
+        .isEmpty();
+
+    // The unit's own report, without naming itself, is recorded as the token's principal.
+    mvc.perform(
+            post("/api/cases/" + ticket + "/progress")
+                .header("Authorization", "Bearer " + hrss)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"ACCEPTED\"}"))
+        .andExpect(status().isAccepted());
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED");
+    assertThat(probe.recordsFor(Topics.TICKET_PROGRESS, ticket).get(0).value())
+        .contains("\"unit\":\"hrss\"", "\"by\":\"unit-hrss\"");
   }
 
   @Test
@@ -585,18 +655,37 @@ class HandlingLoopOnEmbeddedKafkaTest {
     }
   }
 
+  /**
+   * A unit's report over REST, signed in as the unit the body names (by the name it gives, if it
+   * gives one), as that unit's own system would be.
+   */
   private ResultActions unitReports(String ticket, String json) throws Exception {
+    String unit = field(json, "unit").orElseThrow();
+    String token =
+        ISSUER.token(
+            field(json, "by").orElse("unit-" + unit), java.util.List.of("UNIT"), unit, null);
     return mvc.perform(
         post("/api/cases/" + ticket + "/progress")
+            .header("Authorization", "Bearer " + token)
             .contentType(MediaType.APPLICATION_JSON)
             .content(json));
   }
 
+  /** A decision of the hotline's staff, signed in as the reviewer the body names. */
   private ResultActions hotlineActs(String ticket, String json) throws Exception {
+    String token =
+        ISSUER.token(
+            field(json, "by").orElse("reviewer"), java.util.List.of("REVIEWER"), null, null);
     return mvc.perform(
         post("/api/cases/" + ticket + "/actions")
+            .header("Authorization", "Bearer " + token)
             .contentType(MediaType.APPLICATION_JSON)
             .content(json));
+  }
+
+  private static java.util.Optional<String> field(String json, String name) {
+    var value = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+    return value.find() ? java.util.Optional.of(value.group(1)) : java.util.Optional.empty();
   }
 
   private void hotline(String ticket, String action) throws Exception {

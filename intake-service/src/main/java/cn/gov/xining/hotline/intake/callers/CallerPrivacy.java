@@ -106,7 +106,13 @@ public class CallerPrivacy {
 
   private static byte[] key(String base64, String name) {
     if (base64 == null) {
-      throw new IllegalStateException("hotline.intake.privacy." + name + " is required");
+      throw new IllegalStateException(
+          "hotline.intake.privacy."
+              + name
+              + " is not set: give intake its own key (HOTLINE_INTAKE_PRIVACY_"
+              + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+              + ", 32 random bytes, base64), or start with --spring.profiles.active=dev on a"
+              + " developer's machine for the development keys");
     }
     byte[] key = Base64.getDecoder().decode(base64);
     if (key.length != 32) {

@@ -7,6 +7,7 @@ import cn.gov.xining.hotline.intake.history.TicketRecord;
 import cn.gov.xining.hotline.intake.tickets.InvalidTicketException;
 import cn.gov.xining.hotline.intake.tickets.TicketIntake;
 import cn.gov.xining.hotline.intake.tickets.TicketRequest;
+import cn.gov.xining.hotline.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,7 +129,7 @@ class Open311Controller {
 
   @PostMapping(value = "/requests.{format}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ResponseEntity<String> create(
-      @PathVariable String format, @RequestParam Map<String, String> form) {
+      @PathVariable String format, @RequestParam Map<String, String> form, Caller gateway) {
     var output = Open311Format.of(format);
     var missing = new ArrayList<Map<String, Object>>();
     if (blank(form.get("service_code"))) {
@@ -158,7 +159,8 @@ class Open311Controller {
     knownService(form.get("service_code").strip());
     var request =
         new TicketRequest(
-            properties.channel(),
+            // An Open311 app is a channel's gateway; its token says which channel.
+            gateway.channel() != null ? gateway.channel() : properties.channel(),
             null,
             form.get("description"),
             form.getOrDefault("address_string", form.get("address_id")),
@@ -173,7 +175,7 @@ class Open311Controller {
             null,
             null,
             blank(form.get("media_url")) ? null : List.of(form.get("media_url")));
-    var receipt = intake.receive(request);
+    var receipt = intake.receive(request, gateway.name());
     var created = new LinkedHashMap<String, Object>();
     created.put("service_request_id", receipt.ticketNumber());
     created.put(

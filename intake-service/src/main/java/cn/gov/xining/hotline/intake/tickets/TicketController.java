@@ -1,10 +1,13 @@
 package cn.gov.xining.hotline.intake.tickets;
 
+import cn.gov.xining.hotline.contract.HotlineRole;
 import cn.gov.xining.hotline.intake.history.TicketHistory;
 import cn.gov.xining.hotline.intake.history.TicketRecord;
 import cn.gov.xining.hotline.intake.idempotency.IdempotentRequests;
+import cn.gov.xining.hotline.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,11 +47,24 @@ class TicketController {
   @ResponseStatus(HttpStatus.CREATED)
   TicketReceipt receive(
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-      @RequestBody TicketRequest request) {
+      @RequestBody TicketRequest request,
+      Caller caller) {
+    if (!caller.has(HotlineRole.OPERATOR)) {
+      // A channel's system posts for its own channel only; operators type in every channel's.
+      mustBeOwnChannel(caller, request.channel());
+    }
     if (idempotencyKey == null) {
-      return intake.receive(request);
+      return intake.receive(request, caller.name());
     }
     return idempotent.once(
-        idempotencyKey, request, TicketReceipt.class, () -> intake.receive(request));
+        idempotencyKey, request, TicketReceipt.class, () -> intake.receive(request, caller.name()));
+  }
+
+  private static void mustBeOwnChannel(Caller gateway, String channel) {
+    if (gateway.channel() == null || !gateway.channel().equals(channel)) {
+      throw new AccessDeniedException(
+          "channel 须为本渠道 %s，不能代替 %s 提交 (a gateway posts for its own channel %s only, not %s)"
+              .formatted(gateway.channel(), channel, gateway.channel(), channel));
+    }
   }
 }

@@ -61,7 +61,11 @@ public class TicketIntake {
     this.durability = durability;
   }
 
-  public TicketReceipt receive(TicketRequest request) {
+  /**
+   * @param request what the operator or gateway sent
+   * @param receivedBy the authenticated principal who sent it, recorded on the ticket
+   */
+  public TicketReceipt receive(TicketRequest request, String receivedBy) {
     var violations = validator.violations(request);
     if (!violations.isEmpty()) {
       throw new InvalidTicketException(violations);
@@ -93,7 +97,8 @@ public class TicketIntake {
             request.isAnsweredOnCall(),
             blankToNull(request.answer()),
             blankToNull(request.batchLabel()),
-            request.attachments());
+            request.attachments(),
+            receivedBy);
     // Serialised here rather than in the shared commit: the single writer should only write.
     String eventJson = EventJson.MAPPER.writeValueAsString(ticket);
     transaction.executeWithoutResult(

@@ -13,14 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits how fast each client may submit tickets (Resilience4j), answering 429 with {@code
- * Retry-After}: one runaway web gateway must not crowd out the operators. A client is its {@code
- * X-Client-Id} header (an operator console or a channel gateway), else its address. Submissions are
- * the native API's and Open311's together: a client gains nothing by switching.
+ * Retry-After}: one runaway web gateway must not crowd out the operators. A client is the
+ * authenticated principal of the request (an operator or a channel gateway, from its token), never
+ * something the request says of itself; so there are as many limiters as accounts, which bounds
+ * their memory. Submissions are the native API's and Open311's together: a client gains nothing by
+ * switching. This filter runs after the security chain, which has refused unsigned requests.
  */
 @Component
 class ClientRateLimit extends OncePerRequestFilter {
@@ -60,10 +63,11 @@ class ClientRateLimit extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String client = request.getHeader("X-Client-Id");
-    if (client == null || client.isBlank()) {
-      client = request.getRemoteAddr();
-    }
+    var principal = SecurityContextHolder.getContext().getAuthentication();
+    String client =
+        principal == null || !principal.isAuthenticated()
+            ? "address:" + request.getRemoteAddr()
+            : principal.getName();
     if (limiters.rateLimiter(client).acquirePermission()) {
       chain.doFilter(request, response);
       return;

@@ -11,9 +11,15 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +40,11 @@ class OpenApiConfiguration {
               "工单内容不合格 (invalid-ticket: errors[] names every field), a field of the wrong JSON"
                   + " type (invalid-request, errors[]), malformed JSON (malformed-json), or an"
                   + " empty or over-long Idempotency-Key (invalid-idempotency-key)",
+              "401",
+              "No valid bearer token (unauthenticated)",
+              "403",
+              "The token's role may not post tickets, or a gateway posts for another channel"
+                  + " (forbidden)",
               "409",
               "A request with this Idempotency-Key is still being processed (request-in-progress)",
               "413",
@@ -48,9 +59,35 @@ class OpenApiConfiguration {
               "intake's database is unavailable; nothing was accepted, retry after Retry-After"
                   + " (store-unavailable)"));
 
+  /**
+   * Every endpoint but the catalog's needs a bearer token; Swagger UI signs in at the identity
+   * provider (authorization code with PKCE, client {@code swagger-ui}).
+   */
   @Bean
-  OpenAPI intakeApi() {
+  OpenAPI intakeApi(@Value("${hotline.issuer}") String issuer) {
+    var bearer =
+        new SecurityScheme()
+            .type(SecurityScheme.Type.HTTP)
+            .scheme("bearer")
+            .bearerFormat("JWT")
+            .description("An access token of the hotline's identity provider (README, Security)");
+    var signIn =
+        new SecurityScheme()
+            .type(SecurityScheme.Type.OAUTH2)
+            .flows(
+                new OAuthFlows()
+                    .authorizationCode(
+                        new OAuthFlow()
+                            .authorizationUrl(issuer + "/oauth2/authorize")
+                            .tokenUrl(issuer + "/oauth2/token")
+                            .scopes(new Scopes().addString("openid", "sign in"))));
     return new OpenAPI()
+        .components(
+            new Components()
+                .addSecuritySchemes("bearer", bearer)
+                .addSecuritySchemes("signIn", signIn))
+        .addSecurityItem(new SecurityRequirement().addList("bearer"))
+        .addSecurityItem(new SecurityRequirement().addList("signIn"))
         .info(
             new Info()
                 .title("12345 热线工单受理 (intake-service)")

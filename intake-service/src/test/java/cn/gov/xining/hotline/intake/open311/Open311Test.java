@@ -15,6 +15,7 @@ import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.SignedInAs;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** GeoReport v2 as a city app would use it, in JSON and XML, on a real broker. */
+@SignedInAs(value = "GATEWAY", channel = "city-portal")
 @SpringBootTest(
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -282,7 +284,7 @@ class Open311Test {
         mvc.perform(
                 post("/api/tickets")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"channel\":\"hotline-phone\",\"content\":\"家里暖气一直不热。\"}"))
+                    .content("{\"channel\":\"city-portal\",\"content\":\"家里暖气一直不热。\"}"))
             .andExpect(status().isCreated())
             .andReturn()
             .getResponse()

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.history.TicketHistory;
+import cn.gov.xining.hotline.testsupport.SignedInAs;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -42,6 +43,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * jdbc:postgresql://127.0.0.1:5432/intake?user=intake}); skipped otherwise. Each run migrates a
  * schema of its own.
  */
+@SignedInAs("OPERATOR")
 @SpringBootTest(
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.RestartableBroker;
+import cn.gov.xining.hotline.testsupport.SignedInAs;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * the breaker has opened, and when the broker comes up each one reaches the received topic exactly
  * once.
  */
+@SignedInAs("OPERATOR")
 @SpringBootTest(
     properties = {
       "spring.kafka.producer.properties.max.block.ms=500",

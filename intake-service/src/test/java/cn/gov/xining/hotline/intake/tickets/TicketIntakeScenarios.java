@@ -13,6 +13,7 @@ import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.SignedInAs;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * What intake does against a real broker. Subclasses supply the broker: spring-kafka-test's
  * embedded KRaft broker always, a Testcontainers broker where Docker is available.
  */
+@SignedInAs("OPERATOR")
 @AutoConfigureMockMvc
 abstract class TicketIntakeScenarios {
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.xining.hotline.testsupport.TestIssuer;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,55 +27,74 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class ClientRateLimitTest {
 
-  private static final String CALL = "{\"channel\":\"letter\",\"content\":\"来信反映噪声扰民。\"}";
+  private static final TestIssuer ISSUER = TestIssuer.shared();
+  private static final String WECHAT_GATEWAY = ISSUER.gateway("wechat-snapshot");
+  private static final String PORTAL_APP = ISSUER.gateway("city-portal");
+  private static final String OPERATOR = ISSUER.staff("OPERATOR");
 
   @Autowired MockMvc mvc;
 
   @Test
   void aClientOverItsLimitGets429WithRetryAfterWhileAnotherClientIsServed() throws Exception {
-    submit("gateway-a").andExpect(status().isCreated());
-    submit("gateway-a").andExpect(status().isCreated());
+    submit(WECHAT_GATEWAY, "wechat-snapshot").andExpect(status().isCreated());
+    submit(WECHAT_GATEWAY, "wechat-snapshot").andExpect(status().isCreated());
 
-    submit("gateway-a")
+    submit(WECHAT_GATEWAY, "wechat-snapshot")
         .andExpect(status().isTooManyRequests())
         .andExpect(header().string("Retry-After", "3600"))
         .andExpect(
             jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/too-many-requests"));
-    submit("console-7").andExpect(status().isCreated());
+    submit(OPERATOR, "letter").andExpect(status().isCreated());
+  }
+
+  @Test
+  void theLimitIsThePrincipalsWhateverNameTheRequestGivesItself() throws Exception {
+    var sameGateway = ISSUER.gateway("mayor-mailbox");
+    for (int i = 0; i < 2; i++) {
+      submit(sameGateway, "mayor-mailbox", "X-Client-Id", "desk-" + i)
+          .andExpect(status().isCreated());
+    }
+
+    submit(sameGateway, "mayor-mailbox", "X-Client-Id", "yet-another-desk")
+        .andExpect(status().isTooManyRequests());
   }
 
   @Test
   void open311SubmissionsAreLimitedTooAndRefusedInTheSpecificationsFormat() throws Exception {
-    submitOpen311("city-app").andExpect(status().isCreated());
-    submit("city-app").andExpect(status().isCreated()); // one limit for both APIs
+    submitOpen311(PORTAL_APP).andExpect(status().isCreated());
+    submit(PORTAL_APP, "city-portal").andExpect(status().isCreated()); // one limit for both APIs
 
-    submitOpen311("city-app")
+    submitOpen311(PORTAL_APP)
         .andExpect(status().isTooManyRequests())
         .andExpect(header().string("Retry-After", "3600"))
         .andExpect(jsonPath("$[0].code").value(429))
         .andExpect(jsonPath("$[0].description").value(Matchers.containsString("3600")));
     // Reading is not limited.
-    mvc.perform(get("/open311/v2/services.json").header("X-Client-Id", "city-app"))
+    mvc.perform(get("/open311/v2/services.json").header("Authorization", "Bearer " + PORTAL_APP))
         .andExpect(status().isOk());
   }
 
-  private org.springframework.test.web.servlet.ResultActions submitOpen311(String client)
+  private org.springframework.test.web.servlet.ResultActions submitOpen311(String token)
       throws Exception {
     return mvc.perform(
         post("/open311/v2/requests.json")
-            .header("X-Client-Id", client)
+            .header("Authorization", "Bearer " + token)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .param("service_code", "noise-construction")
             .param("description", "夜间施工噪声扰民。")
             .param("address_string", "城东区"));
   }
 
-  private org.springframework.test.web.servlet.ResultActions submit(String client)
-      throws Exception {
-    return mvc.perform(
+  private org.springframework.test.web.servlet.ResultActions submit(
+      String token, String channel, String... headers) throws Exception {
+    var request =
         post("/api/tickets")
-            .header("X-Client-Id", client)
+            .header("Authorization", "Bearer " + token)
             .contentType(MediaType.APPLICATION_JSON)
-            .content(CALL));
+            .content("{\"channel\":\"%s\",\"content\":\"来信反映噪声扰民。\"}".formatted(channel));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return mvc.perform(request);
   }
 }

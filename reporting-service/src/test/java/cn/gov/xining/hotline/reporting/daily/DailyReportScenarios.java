@@ -19,6 +19,7 @@ import cn.gov.xining.hotline.contract.Satisfaction;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.SignedInAs;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * reporting-service against a real broker: events in on the topics, figures out over REST. Each
  * test uses its own day so the tests do not see each other's tickets.
  */
+@SignedInAs("MANAGER")
 @AutoConfigureMockMvc
 abstract class DailyReportScenarios {
 

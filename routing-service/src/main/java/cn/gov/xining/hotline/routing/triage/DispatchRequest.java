@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A triage operator's decision for one ticket.
  *
- * @param dispatcher who decided (派单员), recorded in the decision (required)
+ * @param dispatcher who decided (派单员), recorded in the decision: the signed-in dispatcher;
+ *     optional, and refused (403) when it names anyone else
  * @param topicCode the catalog topic (required)
  * @param districtCode the district, required when the route needs it and the ticket has none
  * @param primaryUnit overrides the catalog's lead unit (optional)
@@ -18,4 +19,11 @@ public record DispatchRequest(
     String districtCode,
     String primaryUnit,
     List<String> assistingUnits,
-    String note) {}
+    String note) {
+
+  /** The same decision, taken by the signed-in dispatcher. */
+  public DispatchRequest by(String signedInDispatcher) {
+    return new DispatchRequest(
+        signedInDispatcher, topicCode, districtCode, primaryUnit, assistingUnits, note);
+  }
+}

@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.routing.triage;
 
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.TicketTriaged;
+import cn.gov.xining.hotline.security.Caller;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -34,8 +35,10 @@ class TriageController {
   }
 
   @PostMapping(value = "/{ticketNumber}/dispatch", consumes = MediaType.APPLICATION_JSON_VALUE)
-  TicketRouted dispatch(@PathVariable String ticketNumber, @RequestBody DispatchRequest request) {
-    return dispatch.dispatch(ticketNumber, request);
+  TicketRouted dispatch(
+      @PathVariable String ticketNumber, @RequestBody DispatchRequest request, Caller caller) {
+    caller.mustBe(request.dispatcher(), "dispatcher");
+    return dispatch.dispatch(ticketNumber, request.by(caller.name()));
   }
 
   @ExceptionHandler

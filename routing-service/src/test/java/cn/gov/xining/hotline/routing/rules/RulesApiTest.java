@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.gov.xining.hotline.testsupport.SignedInAs;
+import cn.gov.xining.hotline.testsupport.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
+@SignedInAs("RULES_ADMIN")
 @SpringBootTest(
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -38,6 +41,53 @@ class RulesApiTest {
     rules.replace(
         new ClassPathResource("rules/xining-routing-rules.yaml")
             .getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void onlyTheRulesAdministratorReadsOrChangesTheRulesAndDispatchersMayTryThem() throws Exception {
+    var issuer = TestIssuer.shared();
+    String dispatcher = "Bearer " + issuer.staff("DISPATCHER");
+    String unit = "Bearer " + issuer.unit("hrss");
+    String rulesThatCloseWageComplaints =
+        """
+        version: hostile-1
+        rules:
+          - id: close-wages
+            topic: wage-arrears
+            words: [工资]
+            outcome: DIRECT
+        """;
+
+    mvc.perform(get("/api/routing/rules").header("Authorization", ""))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/routing/rules").header("Authorization", unit))
+        .andExpect(status().isForbidden());
+    for (String who : new String[] {"", dispatcher, unit}) {
+      mvc.perform(
+              put("/api/routing/rules")
+                  .header("Authorization", who)
+                  .contentType("application/yaml")
+                  .content(rulesThatCloseWageComplaints))
+          .andExpect(status().is4xxClientError());
+    }
+    mvc.perform(get("/api/routing/rules"))
+        .andExpect(jsonPath("$.version").value("xining-2026.11-2"));
+
+    String complaint = "{\"content\":\"包工头拖欠工资两万元。\",\"address\":\"城北区柴达木路\"}";
+    mvc.perform(
+            post("/api/routing/dry-run")
+                .header("Authorization", dispatcher)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(complaint))
+        .andExpect(status().isOk());
+    mvc.perform(
+            post("/api/routing/dry-run")
+                .header("Authorization", unit)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(complaint))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/routing/triage").header("Authorization", unit))
+        .andExpect(status().isForbidden());
   }
 
   @Test

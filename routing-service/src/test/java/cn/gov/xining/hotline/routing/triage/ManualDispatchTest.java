@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.SignedInAs;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
 
+@SignedInAs("DISPATCHER")
 @SpringBootTest(
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -56,14 +58,14 @@ class ManualDispatchTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
                     """
-                    {"dispatcher":"派单员王芳","topicCode":"garbage","districtCode":"630121",
+                    {"topicCode":"garbage","districtCode":"630121",
                      "note":"来电人回电确认在大通县东峡镇"}
                     """))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.outcome").value("TRANSFER"))
         .andExpect(jsonPath("$.ruleId").value("manual-dispatch"))
         .andExpect(jsonPath("$.primaryUnit").value("gov-630121"))
-        .andExpect(jsonPath("$.reason").value(Matchers.containsString("派单员王芳")));
+        .andExpect(jsonPath("$.reason").value(Matchers.containsString("dispatcher")));
 
     // Then the units have it, the backlog no longer does, and it cannot be dispatched twice.
     await()
@@ -83,8 +85,7 @@ class ManualDispatchTest {
     mvc.perform(
             post("/api/routing/triage/{number}/dispatch", number)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"dispatcher\":\"派单员王芳\",\"topicCode\":\"garbage\",\"districtCode\":\"630121\"}"))
+                .content("{\"topicCode\":\"garbage\",\"districtCode\":\"630121\"}"))
         .andExpect(status().isNotFound());
   }
 
@@ -93,7 +94,7 @@ class ManualDispatchTest {
     var probe = new TopicProbe(bootstrapServers);
     String number = probe.receive("村口垃圾池满了半个月没人拉。", null, null, null);
     awaitInTriage(number);
-    String body = "{\"dispatcher\":\"派单员\",\"topicCode\":\"garbage\",\"districtCode\":\"630121\"}";
+    String body = "{\"topicCode\":\"garbage\",\"districtCode\":\"630121\"}";
 
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     var statuses = new java.util.concurrent.CopyOnWriteArrayList<Integer>();
@@ -133,7 +134,7 @@ class ManualDispatchTest {
     mvc.perform(
             post("/api/routing/triage/{number}/dispatch", number)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"dispatcher\":\"派单员王芳\",\"topicCode\":\"garbage\"}"))
+                .content("{\"topicCode\":\"garbage\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.problems[0]").value(Matchers.startsWith("districtCode")));
   }

@@ -1,0 +1,29 @@
+package cn.gov.xining.hotline.handling;
+
+import cn.gov.xining.hotline.contract.HotlineRole;
+import cn.gov.xining.hotline.security.EndpointAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who reaches handling's endpoints (README, "Security"). Which case a unit may read or report on is
+ * decided per case by the controller: only those it handles now.
+ */
+@Configuration(proxyBeanMethods = false)
+class HandlingAccess {
+
+  @Bean
+  EndpointAccess handlingEndpoints() {
+    return endpoints ->
+        endpoints
+            .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*")
+            .hasAnyRole(HotlineRole.REVIEWER.name(), HotlineRole.UNIT.name())
+            .requestMatchers(HttpMethod.POST, "/api/cases/*/progress")
+            .hasRole(HotlineRole.UNIT.name())
+            .requestMatchers(HttpMethod.POST, "/api/cases/*/actions")
+            .hasRole(HotlineRole.REVIEWER.name())
+            .requestMatchers("/api/**")
+            .denyAll();
+  }
+}
