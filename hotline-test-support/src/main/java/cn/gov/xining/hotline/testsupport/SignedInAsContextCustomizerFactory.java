@@ -46,10 +46,14 @@ public final class SignedInAsContextCustomizerFactory implements ContextCustomiz
               context.getClassLoader())) {
         return;
       }
-      String token =
-          unit != null
-              ? issuer.token("unit-" + unit, List.of(role), unit, null)
-              : issuer.staff(role);
+      String token;
+      if (unit != null) {
+        token = issuer.token("unit-" + unit, List.of(role), unit, null);
+      } else if (channel != null) {
+        token = issuer.token("gateway-" + channel, List.of(role), null, channel);
+      } else {
+        token = issuer.staff(role);
+      }
       MockMvcBuilderCustomizer bearer =
           builder ->
               builder.defaultRequest(

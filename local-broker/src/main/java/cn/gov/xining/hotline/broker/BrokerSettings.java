@@ -1,17 +1,27 @@
 package cn.gov.xining.hotline.broker;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Where the local broker keeps its data and the loopback ports it listens on. */
-record BrokerSettings(Path dataDir, int port, int controllerPort) {
+/**
+ * Where the local broker keeps its data, the loopback ports it listens on and, in the secured mode,
+ * the file of principals and ACLs it enforces.
+ *
+ * @param securityFile {@code --security=deploy/kafka-security.yaml}: SASL_PLAINTEXT with SCRAM and
+ *     ACLs from that file; null (the option left out) keeps the broker PLAINTEXT without ACLs
+ */
+record BrokerSettings(Path dataDir, int port, int controllerPort, Path securityFile) {
 
   static final String USAGE =
-      "usage: LocalKafkaBroker [--data-dir=.run/kafka] [--port=9092] [--controller-port=9093]";
+      "usage: LocalKafkaBroker [--data-dir=.run/kafka] [--port=9092] [--controller-port=9093]"
+          + " [--security=deploy/kafka-security.yaml]";
 
   static BrokerSettings fromArgs(String... args) {
     Path dataDir = Path.of(".run", "kafka");
     int port = 9092;
     int controllerPort = 9093;
+    Path securityFile = null;
     for (String arg : args) {
       String[] option = arg.split("=", 2);
       if (option.length != 2) {
@@ -21,11 +31,13 @@ record BrokerSettings(Path dataDir, int port, int controllerPort) {
         case "--data-dir" -> dataDir = Path.of(option[1]);
         case "--port" -> port = Integer.parseInt(option[1]);
         case "--controller-port" -> controllerPort = Integer.parseInt(option[1]);
+        case "--security" -> securityFile = Path.of(option[1]);
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
     // Absolute, because Kafka resolves log.dirs against its own working directory.
-    return new BrokerSettings(dataDir.toAbsolutePath().normalize(), port, controllerPort);
+    return new BrokerSettings(
+        dataDir.toAbsolutePath().normalize(), port, controllerPort, securityFile);
   }
 
   /**
@@ -37,23 +49,41 @@ record BrokerSettings(Path dataDir, int port, int controllerPort) {
     return dataDir.resolve("metadata");
   }
 
-  /**
-   * The keys of Kafka's own config/server.properties, cut down to one node. Replication factors and
-   * in-sync minimums are 1 because there is no second broker; topics are not auto-created because
-   * the services declare theirs, and a typo should fail rather than make a new topic.
-   */
+  /** The server.properties of the PLAINTEXT broker. */
   String serverProperties() {
-    return """
+    var listeners = new LinkedHashMap<String, String>();
+    String both =
+        "PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d".formatted(port, controllerPort);
+    listeners.put("listeners", both);
+    listeners.put("advertised.listeners", both);
+    listeners.put("inter.broker.listener.name", "PLAINTEXT");
+    listeners.put("controller.listener.names", "CONTROLLER");
+    listeners.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    return serverProperties(listeners);
+  }
+
+  /** The server.properties of the broker that enforces the given principals and ACLs. */
+  String serverProperties(KafkaSecurity security) {
+    return serverProperties(security.brokerProperties(port, controllerPort));
+  }
+
+  /**
+   * The keys of Kafka's own config/server.properties, cut down to one node, after the listener
+   * keys. Replication factors and in-sync minimums are 1 because there is no second broker; topics
+   * are not auto-created because the services declare theirs, and a typo should fail rather than
+   * make a new topic.
+   */
+  private String serverProperties(Map<String, String> listenerProperties) {
+    var properties = new StringBuilder();
+    listenerProperties.forEach(
+        (key, value) -> properties.append(key).append('=').append(value).append('\n'));
+    return properties
+        + """
         process.roles=broker,controller
         node.id=1
-        controller.quorum.bootstrap.servers=127.0.0.1:%2$d
-        listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-        advertised.listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-        inter.broker.listener.name=PLAINTEXT
-        controller.listener.names=CONTROLLER
-        listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-        metadata.log.dir=%3$s
-        log.dirs=%4$s
+        controller.quorum.bootstrap.servers=127.0.0.1:%1$d
+        metadata.log.dir=%2$s
+        log.dirs=%3$s
         num.partitions=3
         auto.create.topics.enable=false
         offsets.topic.replication.factor=1
@@ -64,6 +94,6 @@ record BrokerSettings(Path dataDir, int port, int controllerPort) {
         min.insync.replicas=1
         group.initial.rebalance.delay.ms=0
         """
-        .formatted(port, controllerPort, metadataDir(), dataDir.resolve("logs"));
+            .formatted(controllerPort, metadataDir(), dataDir.resolve("logs"));
   }
 }

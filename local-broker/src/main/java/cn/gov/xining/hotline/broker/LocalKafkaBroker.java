@@ -8,15 +8,27 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import kafka.Kafka;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Formats the data directory on first start, then runs Kafka through its own entry point, as {@code
  * kafka-storage.sh format --standalone} followed by {@code kafka-server-start.sh} would.
+ *
+ * <p>With {@code --security=deploy/kafka-security.yaml} the broker takes clients on SASL_PLAINTEXT
+ * with SCRAM-SHA-512 only and authorizes every request against that file's ACLs: the first format
+ * stores every principal's credential, and once the broker is up {@link SecurityProvisioner} writes
+ * the credentials again, makes the ACLs exactly the file's and creates the per-unit topics. Without
+ * the option the broker stays PLAINTEXT with no authorizer.
  */
 public final class LocalKafkaBroker {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
 
   /** Held until the JVM exits; a static field so that it cannot be garbage collected. */
   private static FileLock dataDirLock;
@@ -25,8 +37,11 @@ public final class LocalKafkaBroker {
 
   public static void main(String[] args) throws IOException {
     BrokerSettings settings;
+    KafkaSecurity security;
     try {
       settings = BrokerSettings.fromArgs(args);
+      security =
+          settings.securityFile() == null ? null : KafkaSecurity.read(settings.securityFile());
     } catch (IllegalArgumentException e) { // also a NumberFormatException from a bad port
       System.err.println(e.getMessage() + "\n" + BrokerSettings.USAGE);
       System.exit(2);
@@ -44,30 +59,70 @@ public final class LocalKafkaBroker {
       System.exit(1);
     }
 
-    Path config = settings.dataDir().resolve("server.properties");
-    Files.writeString(config, settings.serverProperties());
-    if (Files.notExists(settings.metadataDir().resolve("meta.properties"))) {
-      format(config);
+    Path config = configure(settings, security);
+    if (security != null) {
+      provisionOnceUp(security, settings);
     }
     // Kafka.main registers the shutdown hook that stops the broker cleanly on SIGTERM or Ctrl-C,
     // and exits non-zero when start-up fails.
     Kafka.main(new String[] {config.toString()});
   }
 
-  private static void format(Path config) {
+  /**
+   * Writes server.properties and formats the data directory if it is new; returns the properties'
+   * path. Without security (null), PLAINTEXT as ever.
+   */
+  static Path configure(BrokerSettings settings, KafkaSecurity security) throws IOException {
+    Path config = settings.dataDir().resolve("server.properties");
+    Files.writeString(
+        config,
+        security == null ? settings.serverProperties() : settings.serverProperties(security));
+    if (Files.notExists(settings.metadataDir().resolve("meta.properties"))) {
+      format(config, security);
+    }
+    return config;
+  }
+
+  private static void format(Path config, KafkaSecurity security) {
     // --standalone makes this node the whole controller quorum. The cluster id is stored in
     // meta.properties, so a random one is chosen only once per data directory.
-    String[] formatArgs = {
-      "format",
-      "--config",
-      config.toString(),
-      "--cluster-id",
-      Uuid.randomUuid().toString(),
-      "--standalone"
-    };
-    int exitCode = StorageTool.execute(formatArgs, System.out);
-    if (exitCode != 0) {
-      System.exit(exitCode);
+    List<String> formatArgs =
+        new ArrayList<>(
+            List.of(
+                "format",
+                "--config",
+                config.toString(),
+                "--cluster-id",
+                Uuid.randomUuid().toString(),
+                "--standalone"));
+    if (security != null) {
+      // The broker's and the admin's credentials must exist before the broker first starts.
+      formatArgs.addAll(security.formatArguments());
     }
+    int exitCode = StorageTool.execute(formatArgs.toArray(String[]::new), System.out);
+    if (exitCode != 0) {
+      throw new IllegalStateException("formatting " + config.getParent() + " failed: " + exitCode);
+    }
+  }
+
+  /**
+   * Kafka.main blocks while the broker runs, so the admin step runs beside it; its client waits for
+   * the broker to come up. A broker that cannot enforce the file is stopped rather than left
+   * denying everyone without saying why.
+   */
+  private static void provisionOnceUp(KafkaSecurity security, BrokerSettings settings) {
+    var provisioning =
+        new Thread(
+            () -> {
+              try {
+                new SecurityProvisioner(security).provision("127.0.0.1:" + settings.port());
+              } catch (RuntimeException e) {
+                log.error("Could not apply {}; stopping the broker", settings.securityFile(), e);
+                System.exit(1);
+              }
+            },
+            "kafka-security");
+    provisioning.setDaemon(true);
+    provisioning.start();
   }
 }

@@ -37,6 +37,28 @@ class BrokerSettingsTest {
   }
 
   @Test
+  void staysPlaintextWithoutTheSecurityOptionAndTakesOnlyScramClientsWithIt() {
+    assertThat(BrokerSettings.fromArgs().securityFile()).isNull();
+
+    // given
+    BrokerSettings settings =
+        BrokerSettings.fromArgs(
+            "--port=19092", "--controller-port=19093", "--security=" + KafkaSecurityTest.FILE);
+
+    // when
+    String properties = settings.serverProperties(KafkaSecurity.read(settings.securityFile()));
+
+    // then
+    assertThat(properties)
+        .contains("listeners=SASL_PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093\n")
+        .contains(
+            "listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT\n")
+        .contains("allow.everyone.if.no.acl.found=false\n")
+        .contains("auto.create.topics.enable=false\n")
+        .doesNotContain("=PLAINTEXT://");
+  }
+
+  @Test
   void rejectsAnOptionWithoutAValueRatherThanFallingBackToTheWorkingDirectory() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> BrokerSettings.fromArgs("--data-dir", "/srv/k"))
