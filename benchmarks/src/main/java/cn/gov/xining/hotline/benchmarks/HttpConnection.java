@@ -30,16 +30,17 @@ final class HttpConnection implements AutoCloseable {
     this.port = base.getPort();
   }
 
-  Response post(String path, String clientId, byte[] json) throws IOException {
+  /** @param bearerToken the signed-in operator's access token */
+  Response post(String path, String bearerToken, byte[] json) throws IOException {
     try {
-      return exchange(path, clientId, json);
+      return exchange(path, bearerToken, json);
     } catch (IOException closedByServer) {
       close(); // a kept-alive connection the server closed: one fresh try
-      return exchange(path, clientId, json);
+      return exchange(path, bearerToken, json);
     }
   }
 
-  private Response exchange(String path, String clientId, byte[] json) throws IOException {
+  private Response exchange(String path, String bearerToken, byte[] json) throws IOException {
     if (socket == null) {
       socket = new Socket(host, port);
       socket.setTcpNoDelay(true);
@@ -47,8 +48,8 @@ final class HttpConnection implements AutoCloseable {
       in = new BufferedInputStream(socket.getInputStream());
     }
     String head =
-        "POST %s HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\nX-Client-Id: %s\r\nContent-Length: %d\r\n\r\n"
-            .formatted(path, host, port, clientId, json.length);
+        "POST %s HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\nAuthorization: Bearer %s\r\nContent-Length: %d\r\n\r\n"
+            .formatted(path, host, port, bearerToken, json.length);
     out.write(head.getBytes(StandardCharsets.US_ASCII));
     out.write(json);
     out.flush();
