@@ -1,9 +1,7 @@
 package cn.gov.xining.hotline.benchmarks;
 
 import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -23,7 +21,7 @@ final class BrokerAppends {
   private BrokerAppends() {}
 
   static long total(String bootstrap) throws Exception {
-    try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (var admin = Admin.create(DriverLogin.admin(bootstrap))) {
       var names = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
       names.remove(REFERENCE_TOPIC);
       var request = new HashMap<TopicPartition, OffsetSpec>();

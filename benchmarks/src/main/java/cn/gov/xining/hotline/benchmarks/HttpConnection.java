@@ -30,7 +30,9 @@ final class HttpConnection implements AutoCloseable {
     this.port = base.getPort();
   }
 
-  /** @param bearerToken the signed-in operator's access token */
+  /**
+   * @param bearerToken the signed-in operator's access token
+   */
   Response post(String path, String bearerToken, byte[] json) throws IOException {
     try {
       return exchange(path, bearerToken, json);

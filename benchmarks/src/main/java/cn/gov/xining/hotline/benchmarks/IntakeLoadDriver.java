@@ -1,9 +1,9 @@
 package cn.gov.xining.hotline.benchmarks;
 
-import cn.gov.xining.hotline.testsupport.SignIn;
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.testsupport.SampleComplaints;
+import cn.gov.xining.hotline.testsupport.SignIn;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.ObjLongConsumer;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -261,16 +259,15 @@ public final class IntakeLoadDriver {
   static String producerPerformance(String bootstrap, int records, int recordSize)
       throws Exception {
     String topic = "benchmark-producer-performance";
-    var props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    try (var admin = Admin.create(props)) {
+    try (var admin = Admin.create(DriverLogin.admin(bootstrap))) {
       if (!admin.listTopics().names().get().contains(topic)) {
         admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
       }
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var process =
-        new ProcessBuilder(
+    var command =
+        new java.util.ArrayList<>(
+            List.of(
                 java,
                 "-Xmx512m",
                 "-cp",
@@ -288,9 +285,9 @@ public final class IntakeLoadDriver {
                 "bootstrap.servers=" + bootstrap,
                 "acks=all",
                 "enable.idempotence=true",
-                "linger.ms=1")
-            .redirectErrorStream(true)
-            .start();
+                "linger.ms=1"));
+    command.addAll(DriverLogin.asArguments());
+    var process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor(5, TimeUnit.MINUTES);
     var lines = output.strip().lines().filter(l -> l.contains("records sent")).toList();

@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -225,6 +224,7 @@ public final class SystemLoadDriver {
 
     Departments(String bootstrap) {
       var consumerProps = new Properties();
+      DriverLogin.with(consumerProps);
       consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
       consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "load-driver-units-" + UUID.randomUUID());
       consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -232,6 +232,7 @@ public final class SystemLoadDriver {
       consumer =
           new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
       var producerProps = new Properties();
+      DriverLogin.with(producerProps);
       producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
       producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
       producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
@@ -369,7 +370,7 @@ public final class SystemLoadDriver {
     private Thread thread;
 
     LagWatch(String bootstrap) {
-      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+      admin = Admin.create(DriverLogin.admin(bootstrap));
       LAGGING.keySet().forEach(name -> peaks.put(name, new AtomicLong()));
     }
 

@@ -38,6 +38,7 @@ final class BrokerProcess implements AutoCloseable {
   }
 
   void start() throws IOException {
+    long logBefore = Files.exists(log) ? Files.size(log) : 0;
     Path root = Path.of(System.getProperty("hotline.repository", ".."));
     Path lib = root.resolve("local-broker/target");
     String version = System.getProperty("hotline.version", "0.1.0-SNAPSHOT");
@@ -55,7 +56,8 @@ final class BrokerProcess implements AutoCloseable {
                 "cn.gov.xining.hotline.broker.LocalKafkaBroker",
                 "--data-dir=" + dataDir,
                 "--port=" + port,
-                "--controller-port=" + controllerPort)
+                "--controller-port=" + controllerPort,
+                "--security=" + SecuredKafka.SECURITY_FILE)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
@@ -67,7 +69,7 @@ final class BrokerProcess implements AutoCloseable {
               if (!process.isAlive()) {
                 throw new IllegalStateException("the broker exited; see " + log);
               }
-              return accepting();
+              return accepting() && secured(logBefore);
             });
   }
 
@@ -90,6 +92,27 @@ final class BrokerProcess implements AutoCloseable {
     if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
       throw new IllegalStateException("kill " + signal + " failed");
     }
+  }
+
+  /** The principals and ACLs are applied once the broker is up: until then clients are refused. */
+  private boolean secured(long logBefore) throws IOException {
+    try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+      file.seek(logBefore);
+      byte[] since = new byte[(int) (file.length() - logBefore)];
+      file.readFully(since);
+      return new String(since, java.nio.charset.StandardCharsets.UTF_8)
+          .contains("Kafka security in force");
+    }
+  }
+
+  /** A principal's client properties (the development passwords of the security file). */
+  java.util.Map<String, Object> clientProperties(String principal) {
+    var properties =
+        new java.util.HashMap<String, Object>(
+            cn.gov.xining.hotline.broker.KafkaSecurity.read(SecuredKafka.SECURITY_FILE)
+                .clientProperties(principal));
+    properties.put("bootstrap.servers", bootstrapServers());
+    return properties;
   }
 
   private boolean accepting() {

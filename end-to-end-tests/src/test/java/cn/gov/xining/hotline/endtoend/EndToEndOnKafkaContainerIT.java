@@ -1,5 +1,7 @@
 package cn.gov.xining.hotline.endtoend;
 
+import cn.gov.xining.hotline.testsupport.TopicProbe;
+import java.util.List;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -13,5 +15,16 @@ class EndToEndOnKafkaContainerIT extends EndToEndScenarios {
   @Override
   String bootstrapServers() {
     return KAFKA.getBootstrapServers();
+  }
+
+  @Override
+  TopicProbe probe() {
+    return new TopicProbe(KAFKA.getBootstrapServers());
+  }
+
+  /** The image's broker asks nobody who they are. */
+  @Override
+  List<String> serviceArguments() {
+    return List.of("--spring.kafka.security.protocol=PLAINTEXT");
   }
 }

@@ -44,22 +44,33 @@ abstract class EndToEndScenarios {
 
   abstract String bootstrapServers();
 
+  /** The tests' own view of the topics. */
+  abstract TopicProbe probe();
+
+  /** What every service is started with besides the broker, e.g. how it logs in to Kafka. */
+  List<String> serviceArguments() {
+    return List.of();
+  }
+
   @BeforeAll
   void startServices() throws Exception {
     Path data = Files.createTempDirectory("hotline-e2e");
-    intake = ServiceProcess.start("intake", bootstrapServers(), data);
-    routing = ServiceProcess.start("routing", bootstrapServers(), data);
-    reporting = ServiceProcess.start("reporting", bootstrapServers(), data);
+    var arguments = serviceArguments().toArray(String[]::new);
+    intake = ServiceProcess.start("intake", bootstrapServers(), data, arguments);
+    routing = ServiceProcess.start("routing", bootstrapServers(), data, arguments);
+    reporting = ServiceProcess.start("reporting", bootstrapServers(), data, arguments);
     // The whole loop below asks for an extension whatever the hour the suite runs; the 17:00
     // cut-off itself is tested in handling's own tests with a clock they control.
+    var handlingArguments = new java.util.ArrayList<>(serviceArguments());
+    handlingArguments.add("--hotline.handling.extension-cut-off=23:59:59");
     handling =
         ServiceProcess.start(
-            "handling", bootstrapServers(), data, "--hotline.handling.extension-cut-off=23:59:59");
+            "handling", bootstrapServers(), data, handlingArguments.toArray(String[]::new));
     intake.awaitHealthy();
     routing.awaitHealthy();
     reporting.awaitHealthy();
     handling.awaitHealthy();
-    probe = new TopicProbe(bootstrapServers());
+    probe = probe();
   }
 
   @AfterAll
@@ -366,7 +377,7 @@ abstract class EndToEndScenarios {
             });
   }
 
-  private void awaitCase(String number, String status) {
+  void awaitCase(String number, String status) {
     awaitCaseField(number, "$.status", found -> assertThat(found).isEqualTo(status));
   }
 
@@ -513,7 +524,7 @@ abstract class EndToEndScenarios {
   }
 
   /** Posts a ticket as an operator does; it must be accepted. Returns its number. */
-  private String accepted(String json) throws Exception {
+  String accepted(String json) throws Exception {
     var response = post(json);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JsonPath.read(response.body(), "$.ticketNumber");

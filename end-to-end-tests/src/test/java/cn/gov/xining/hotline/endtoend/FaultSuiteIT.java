@@ -136,7 +136,7 @@ class FaultSuiteIT {
         load.stop();
       }
 
-      var probe = new TopicProbe(bootstrap);
+      var probe = new TopicProbe(bootstrap, broker.clientProperties("admin"));
       var ledger = load.ledger();
       await("every ledgered ticket routed")
           .atMost(Duration.ofMinutes(3))

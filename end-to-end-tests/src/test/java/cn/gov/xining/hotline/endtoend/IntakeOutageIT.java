@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.RestartableBroker;
-import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +31,7 @@ class IntakeOutageIT {
   @Test
   void ticketsStoredDuringABrokerOutageSurviveAnIntakeCrashAndAreRoutedOnceEach() throws Exception {
     var data = Files.createTempDirectory("intake-outage");
-    try (var broker = new RestartableBroker()) {
+    try (var broker = RestartableBroker.secured(SecuredKafka.SECURITY_FILE)) {
       broker.start();
       var ledger = new ArrayList<String>();
       try (var routing = ServiceProcess.start("routing", broker.bootstrapServers(), data)) {
@@ -54,7 +53,7 @@ class IntakeOutageIT {
         broker.start();
         try (var restarted = ServiceProcess.start("intake", broker.bootstrapServers(), data)) {
           restarted.awaitHealthy();
-          var probe = new TopicProbe(broker.bootstrapServers());
+          var probe = SecuredKafka.adminProbe(broker);
           await("every ledgered ticket routed")
               .atMost(Duration.ofSeconds(120))
               .pollInterval(Duration.ofSeconds(1))

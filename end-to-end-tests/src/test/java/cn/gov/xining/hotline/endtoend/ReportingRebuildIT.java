@@ -14,6 +14,7 @@ import cn.gov.xining.hotline.contract.Satisfaction;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.RestartableBroker;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import java.io.IOException;
 import java.net.URI;
@@ -27,16 +28,22 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Rebuild: reporting-service's state directory is deleted while it is stopped; restarted, it
  * rebuilds every report from Kafka, and the figures are identical.
  */
-@EmbeddedKafka(partitions = 3)
 class ReportingRebuildIT {
+
+  /** As the run command's broker: SASL/SCRAM and the authorizer on. */
+  private static final RestartableBroker BROKER = SecuredKafka.started();
+
+  @AfterAll
+  static void stopTheBroker() {
+    BROKER.close();
+  }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final List<String> REPORTS =
@@ -50,9 +57,11 @@ class ReportingRebuildIT {
 
   @Test
   void afterItsStateIsDeletedReportingRebuildsIdenticalFigures() throws Exception {
-    String bootstrap = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+    String bootstrap = BROKER.bootstrapServers();
     var data = Files.createTempDirectory("reporting-rebuild");
-    publishAMonthOfTickets(new TopicProbe(bootstrap));
+    SecuredKafka.createTopics(
+        BROKER, Topics.TICKETS_RECEIVED, Topics.ROUTING_DECISIONS, Topics.TICKET_LIFECYCLE);
+    publishAMonthOfTickets(SecuredKafka.adminProbe(BROKER));
 
     List<String> before;
     try (var reporting = ServiceProcess.start("reporting", bootstrap, data)) {

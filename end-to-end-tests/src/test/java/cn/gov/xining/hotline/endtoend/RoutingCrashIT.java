@@ -7,6 +7,7 @@ import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.RestartableBroker;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -24,23 +25,29 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * Exactly once under a crash: routing-service is killed with SIGKILL while it works through a
  * backlog, then restarted. Every ticket must end up with exactly one decision and exactly one
  * assignment per unit, as read by a read_committed consumer.
  */
-@EmbeddedKafka(partitions = 3)
 class RoutingCrashIT {
+
+  /** As the run command's broker: SASL/SCRAM and the authorizer on. */
+  private static final RestartableBroker BROKER = SecuredKafka.started();
+
+  @AfterAll
+  static void stopTheBroker() {
+    BROKER.close();
+  }
 
   private static final int TICKETS = 20_000;
 
   @Test
   void aRoutingProcessKilledMidBatchLeavesEveryTicketAssignedExactlyOnce() throws Exception {
-    String bootstrap = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+    String bootstrap = BROKER.bootstrapServers();
     var data = Files.createTempDirectory("routing-crash");
     var routing = ServiceProcess.start("routing", bootstrap, data);
     routing.awaitHealthy();
@@ -51,7 +58,7 @@ class RoutingCrashIT {
         .pollInterval(Duration.ofMillis(50))
         .until(() -> endOffsetSum(bootstrap, Topics.ROUTING_DECISIONS) > TICKETS / 10);
     routing.kill();
-    var probe = new TopicProbe(bootstrap);
+    var probe = SecuredKafka.adminProbe(BROKER);
     int decidedBeforeTheCrash = probe.readAll(Topics.ROUTING_DECISIONS).size();
     System.out.printf("routing killed after %d of %d decisions%n", decidedBeforeTheCrash, TICKETS);
     assertThat(decidedBeforeTheCrash).as("the crash came mid-stream").isLessThan(TICKETS);
@@ -79,6 +86,7 @@ class RoutingCrashIT {
 
   private static void publishTickets(String bootstrap) throws Exception {
     var props = new Properties();
+    props.putAll(BROKER.clientProperties("intake-service")); // only intake writes tickets
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -107,6 +115,7 @@ class RoutingCrashIT {
 
   private static long endOffsetSum(String bootstrap, String topic) {
     var props = new Properties();
+    props.putAll(BROKER.clientProperties("admin"));
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (var consumer =
         new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

@@ -75,8 +75,13 @@ final class ServiceProcess implements AutoCloseable {
       command.add("--spring.security.oauth2.authorizationserver.issuer=http://127.0.0.1:" + port);
     }
     command.addAll(args);
-    var process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    var builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // Every broker of these tests has its authorizer on: each service logs in as its own principal
+    // with the dev profile's password (a PLAINTEXT broker's test passes
+    // --spring.kafka.security.protocol=PLAINTEXT).
+    builder.environment().put("HOTLINE_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+    var process = builder.start();
     return new ServiceProcess(name, port, process, log);
   }
 

@@ -15,8 +15,19 @@ public final class Topics {
   /** Tickets no rule could place, for the triage staff (派单员). Written by routing-service. */
   public static final String TICKETS_TRIAGE = "tickets-triage";
 
-  /** Units' reports on their tickets (accepted, returned, resolved, …), keyed by ticket number. */
+  /**
+   * Units' reports on their tickets (accepted, returned, resolved, …), keyed by ticket number,
+   * written by handling-service's REST API for the unit its caller signed in as. Units' own systems
+   * write to {@link #progressOf(String)} instead.
+   */
   public static final String TICKET_PROGRESS = "ticket-progress";
+
+  /**
+   * Prefix of the per-unit progress topics, {@code progress-<unit code>}: a unit's system writes
+   * its reports there, and only there (the broker's ACLs), so the topic, not the report, says which
+   * unit wrote; handling refuses a report on it that names another unit.
+   */
+  public static final String UNIT_PROGRESS_PREFIX = "progress-";
 
   /** The hotline's own decisions in handling (reviews, callbacks, extensions). */
   public static final String HOTLINE_ACTIONS = "hotline-actions";
@@ -50,6 +61,11 @@ public final class Topics {
   /** The topic a responsible unit consumes its assignments from, e.g. {@code assignments-hrss}. */
   public static String assignmentsOf(String unitCode) {
     return ASSIGNMENTS_PREFIX + unitCode;
+  }
+
+  /** The topic a unit's system writes its reports to, e.g. {@code progress-hrss}. */
+  public static String progressOf(String unitCode) {
+    return UNIT_PROGRESS_PREFIX + unitCode;
   }
 
   /** The dead-letter topic of a consumed topic, e.g. {@code tickets-received-dlt}. */

@@ -10,8 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,9 +32,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * allowed or refused, with its principal. It sits inside the security filter chain, so it sees the
  * principal and the 401 or 403 the chain answered.
  *
- * <p>Sent without waiting, with idempotence and {@code acks=all}: the answer to the caller does not
- * wait for the audit, and a broker that is down costs the entries of that time, which are logged
- * (at WARN, with the same fields) instead.
+ * <p>Sent by a thread of its own, with idempotence and {@code acks=all}: the answer to the caller
+ * never waits for the audit, not even while the broker is away (a producer's {@code send} can block
+ * for {@code max.block.ms} then). An entry the broker does not take — or that finds 10,000 entries
+ * already waiting — is written to the log at WARN, with the same fields, instead.
  */
 final class AuditTrail extends OncePerRequestFilter {
 
@@ -41,6 +46,19 @@ final class AuditTrail extends OncePerRequestFilter {
   private final List<Pattern> auditedReads;
   private final Producer<String, String> producer;
   private final Clock clock;
+  private final ThreadPoolExecutor sender =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(10_000),
+          runnable -> {
+            var thread = new Thread(runnable, "audit-trail-sender");
+            thread.setDaemon(true);
+            return thread;
+          },
+          (send, full) -> notRecorded(send.toString(), "10,000 entries waiting"));
 
   AuditTrail(
       String service, List<String> auditedReads, Producer<String, String> producer, Clock clock) {
@@ -106,21 +124,45 @@ final class AuditTrail extends OncePerRequestFilter {
             target(path),
             status);
     String json = EventJson.MAPPER.writeValueAsString(entry);
-    try {
-      producer.send(
-          new ProducerRecord<>(Topics.AUDIT_TRAIL, principal, json),
-          (metadata, e) -> {
-            if (e != null) {
-              log.warn(
-                  "audit entry not recorded on {}: {} ({})",
-                  Topics.AUDIT_TRAIL,
-                  json,
-                  e.toString());
+    String key = principal;
+    sender.execute(
+        new Runnable() {
+          @Override
+          public void run() {
+            try {
+              producer.send(
+                  new ProducerRecord<>(Topics.AUDIT_TRAIL, key, json),
+                  (metadata, e) -> {
+                    if (e != null) {
+                      notRecorded(json, e.toString());
+                    }
+                  });
+            } catch (RuntimeException e) { // no metadata within max.block.ms, a full buffer
+              notRecorded(json, e.toString());
             }
-          });
-    } catch (RuntimeException e) { // a full buffer or no metadata within max.block.ms
-      log.warn("audit entry not recorded on {}: {} ({})", Topics.AUDIT_TRAIL, json, e.toString());
+          }
+
+          @Override
+          public String toString() {
+            return json;
+          }
+        });
+  }
+
+  private static void notRecorded(String json, String why) {
+    log.warn("audit entry not recorded on {}: {} ({})", Topics.AUDIT_TRAIL, json, why);
+  }
+
+  /** At shutdown: what is waiting is still sent, for five seconds at most. */
+  @Override
+  public void destroy() {
+    sender.shutdown();
+    try {
+      sender.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    producer.close(Duration.ofSeconds(5));
   }
 
   private static String target(String path) {

@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.testsupport;
 
 import cn.gov.xining.hotline.broker.KafkaSecurity;
+import cn.gov.xining.hotline.broker.LocalKafkaBroker;
 import cn.gov.xining.hotline.broker.SecurityProvisioner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,15 +11,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -115,18 +113,7 @@ public final class RestartableBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    var args =
-        new ArrayList<>(
-            List.of(
-                "format",
-                "--config",
-                config.toString(),
-                "--cluster-id",
-                Uuid.randomUuid().toString(),
-                "--standalone"));
-    if (security != null) {
-      args.addAll(security.formatArguments());
-    }
+    var args = LocalKafkaBroker.formatArguments(config, security);
     var output = new ByteArrayOutputStream();
     int exitCode =
         StorageTool.execute(

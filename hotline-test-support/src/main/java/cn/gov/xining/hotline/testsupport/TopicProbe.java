@@ -31,14 +31,26 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TopicProbe {
 
   private final String bootstrapServers;
+  private final Map<String, Object> login;
 
+  /** A probe of a broker that asks nobody who they are. */
   public TopicProbe(String bootstrapServers) {
+    this(bootstrapServers, Map.of());
+  }
+
+  /**
+   * A probe that logs in with these client properties, e.g. {@link
+   * RestartableBroker#clientProperties(String)} of a unit or of {@code admin}.
+   */
+  public TopicProbe(String bootstrapServers, Map<String, Object> login) {
     this.bootstrapServers = bootstrapServers;
+    this.login = Map.copyOf(login);
   }
 
   /** Every committed record currently in the topic, from the beginning. */
   public List<ConsumerRecord<String, String>> readAll(String topic) {
     var props = new Properties();
+    props.putAll(login);
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -99,6 +111,7 @@ public final class TopicProbe {
    */
   public void sendRaw(String topic, String key, String value) {
     var props = new Properties();
+    props.putAll(login);
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (var producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {

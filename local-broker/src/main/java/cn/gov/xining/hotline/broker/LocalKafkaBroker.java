@@ -83,9 +83,12 @@ public final class LocalKafkaBroker {
     return config;
   }
 
-  private static void format(Path config, KafkaSecurity security) {
-    // --standalone makes this node the whole controller quorum. The cluster id is stored in
-    // meta.properties, so a random one is chosen only once per data directory.
+  /**
+   * {@code kafka-storage.sh format}'s arguments for a new single-node data directory: this node is
+   * the whole controller quorum ({@code --standalone}); the cluster id, stored in meta.properties,
+   * is chosen once. With security, the credentials that must exist before the broker first starts.
+   */
+  public static List<String> formatArguments(Path config, KafkaSecurity security) {
     List<String> formatArgs =
         new ArrayList<>(
             List.of(
@@ -96,9 +99,13 @@ public final class LocalKafkaBroker {
                 Uuid.randomUuid().toString(),
                 "--standalone"));
     if (security != null) {
-      // The broker's and the admin's credentials must exist before the broker first starts.
       formatArgs.addAll(security.formatArguments());
     }
+    return formatArgs;
+  }
+
+  private static void format(Path config, KafkaSecurity security) {
+    List<String> formatArgs = formatArguments(config, security);
     int exitCode = StorageTool.execute(formatArgs.toArray(String[]::new), System.out);
     if (exitCode != 0) {
       throw new IllegalStateException("formatting " + config.getParent() + " failed: " + exitCode);

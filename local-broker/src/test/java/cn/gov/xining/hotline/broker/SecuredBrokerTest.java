@@ -205,7 +205,7 @@ class SecuredBrokerTest {
   }
 
   @Test
-  void letsOnlyTheAdminCreateDeleteOrReconfigureTopics() throws Exception {
+  void letsNoServiceCreateTopicsItDoesNotDeclareNorDeleteOrReconfigureAny() throws Exception {
     var ticketProgress = new ConfigResource(ConfigResource.Type.TOPIC, "ticket-progress");
     Map<ConfigResource, Collection<AlterConfigOp>> logAppendTime =
         Map.of(
@@ -220,12 +220,18 @@ class SecuredBrokerTest {
       assertThatThrownBy(
               () ->
                   routing
-                      .createTopics(List.of(new NewTopic("assignments-new-unit", 3, (short) 1)))
+                      .createTopics(List.of(new NewTopic("hotline-actions-2", 3, (short) 1)))
                       .all()
                       .get(10, SECONDS))
           .hasCauseInstanceOf(TopicAuthorizationException.class);
       assertThatThrownBy(
               () -> unit.deleteTopics(List.of("assignments-hrss")).all().get(10, SECONDS))
+          .hasCauseInstanceOf(TopicAuthorizationException.class);
+      assertThatThrownBy(
+              () ->
+                  unit.createTopics(List.of(new NewTopic("progress-evil", 3, (short) 1)))
+                      .all()
+                      .get(10, SECONDS))
           .hasCauseInstanceOf(TopicAuthorizationException.class);
       assertThatThrownBy(
               () -> handling.incrementalAlterConfigs(logAppendTime).all().get(10, SECONDS))

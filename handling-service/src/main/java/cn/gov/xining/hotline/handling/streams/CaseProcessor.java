@@ -7,6 +7,7 @@ import cn.gov.xining.hotline.contract.ProgressReport;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.TicketRouted;
+import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
@@ -77,7 +78,11 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
               .orElse("a punctuation"));
       return;
     }
-    var broken = breaches(record.key(), record.value());
+    var broken =
+        breaches(
+            record.key(),
+            record.value(),
+            context.recordMetadata().map(metadata -> metadata.topic()).orElse(""));
     if (!broken.isEmpty()) {
       // Readable, but nothing can be applied from it: dead-lettered with the reason by
       // ContractViolationHandler, and the next record goes on.
@@ -192,14 +197,26 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
 
   /**
    * What a record lacks that the contract requires, field by field; empty if nothing. Every record
-   * is keyed by its ticket number, which is what keeps one ticket's records in order.
+   * is keyed by its ticket number, which is what keeps one ticket's records in order. {@code topic}
+   * is where it was read.
    */
-  private static Map<String, String> breaches(String key, Object value) {
+  private static Map<String, String> breaches(String key, Object value, String topic) {
     var found = new LinkedHashMap<String, String>();
     String ticketNumber;
     if (value instanceof ProgressReport report) {
       found.putAll(report.violations());
       ticketNumber = report.ticketNumber();
+      // On progress-<unit>, only that unit's system can write (the broker's ACLs): a report there
+      // naming another unit is someone's attempt to act for it.
+      if (topic.startsWith(Topics.UNIT_PROGRESS_PREFIX)) {
+        String unit = topic.substring(Topics.UNIT_PROGRESS_PREFIX.length());
+        if (!unit.equals(report.unit())) {
+          found.put(
+              "unit",
+              "须为本单位「%s」：%s 只收该单位的报告 (a report on %s must be %s's own)"
+                  .formatted(unit, topic, topic, unit));
+        }
+      }
     } else if (value instanceof HotlineAction action) {
       found.putAll(action.violations());
       ticketNumber = action.ticketNumber();

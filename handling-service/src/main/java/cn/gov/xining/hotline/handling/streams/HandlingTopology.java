@@ -13,6 +13,7 @@ import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
 import cn.gov.xining.hotline.kafka.EventSerdes;
 import cn.gov.xining.hotline.kafka.RecordTracing;
 import java.time.Clock;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -57,6 +58,13 @@ public class HandlingTopology {
     this.metrics = metrics;
   }
 
+  /**
+   * Every unit's own progress topic, {@code progress-<unit code>}, also those created later (the
+   * pattern is matched again as topics appear); not their dead-letter topics.
+   */
+  static final Pattern UNIT_PROGRESS =
+      Pattern.compile(Pattern.quote(Topics.UNIT_PROGRESS_PREFIX) + "(?!.*-dlt$)[a-z0-9-]+");
+
   @Autowired
   public void build(StreamsBuilder builder) {
     builder.addStateStore(
@@ -84,6 +92,11 @@ public class HandlingTopology {
                 Topics.TICKET_PROGRESS,
                 Consumed.with(Serdes.String(), EventSerdes.serde(ProgressReport.class)))
             .mapValues(report -> (Object) report);
+    KStream<String, Object> unitReports =
+        builder.stream(
+                UNIT_PROGRESS,
+                Consumed.with(Serdes.String(), EventSerdes.serde(ProgressReport.class)))
+            .mapValues(report -> (Object) report);
     KStream<String, Object> actions =
         builder.stream(
                 Topics.HOTLINE_ACTIONS,
@@ -93,6 +106,7 @@ public class HandlingTopology {
         received
             .merge(decisions)
             .merge(reports)
+            .merge(unitReports)
             .merge(actions)
             .process(
                 () -> new CaseProcessor(handling, policy, clock, metrics, tracing),

@@ -71,7 +71,10 @@ import org.springframework.test.web.servlet.ResultActions;
       "spring.kafka.streams.state-dir=${java.io.tmpdir}/handling-test-${random.uuid}",
       "hotline.handling.deadline-check-interval=500ms"
     })
-@EmbeddedKafka(partitions = 3, topics = "assignments-hrss")
+// A unit's own progress topic exists before handling starts, as the broker's start-up creates it.
+@EmbeddedKafka(
+    partitions = 3,
+    topics = {"assignments-hrss", "progress-hrss", "progress-hrss-dlt"})
 @AutoConfigureMockMvc
 @SignedInAs("REVIEWER")
 class HandlingLoopOnEmbeddedKafkaTest {
@@ -292,6 +295,43 @@ class HandlingLoopOnEmbeddedKafkaTest {
     mvc.perform(get("/api/cases/" + ticket))
         .andExpect(jsonPath("$.status").value("ACCEPTED"))
         .andExpect(jsonPath("$.history.length()").value(2));
+  }
+
+  @Test
+  void aUnitsOwnProgressTopicSpeaksForThatUnitAndNoOther() throws Exception {
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    String at = "\"at\":\"%s\"".formatted(local(0, "09:30"));
+    String forged =
+        "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"unit\":\"water\",\"kind\":\"ACCEPTED\",%s,\"by\":\"王\"}"
+            .formatted(UUID.randomUUID(), ticket, at);
+
+    probe.sendRaw(Topics.progressOf("hrss"), ticket, forged);
+    probe.sendRaw(
+        Topics.progressOf("hrss"),
+        ticket,
+        "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"unit\":\"hrss\",\"kind\":\"ACCEPTED\",%s,\"by\":\"张科长\"}"
+            .formatted(UUID.randomUUID(), ticket, at));
+
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.deadLetterOf(Topics.progressOf("hrss")), ticket))
+                    .singleElement()
+                    .satisfies(
+                        record -> {
+                          assertThat(record.value()).isEqualTo(forged);
+                          assertThat(
+                                  new String(
+                                      record
+                                          .headers()
+                                          .lastHeader("kafka_dlt-exception-message")
+                                          .value(),
+                                      StandardCharsets.UTF_8))
+                              .contains("progress-hrss");
+                        }));
   }
 
   @Test

@@ -1,0 +1,102 @@
+package cn.gov.xining.hotline.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.RestartableBroker;
+import cn.gov.xining.hotline.testsupport.TopicProbe;
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end on a broker as the run command starts it: SASL/SCRAM, the authorizer on, each service
+ * and each unit its own principal with the ACLs of {@code deploy/kafka-security.yaml}. Besides the
+ * shared scenarios: a unit's system on Kafka reads only its own assignments and speaks only for
+ * itself, and nothing it forges reaches routing, handling or intake.
+ */
+class EndToEndOnSecuredKafkaIT extends EndToEndScenarios {
+
+  /** Started with the class, stopped with the JVM: after the services, which need it to stop. */
+  private static final RestartableBroker BROKER = SecuredKafka.started();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(BROKER::close));
+  }
+
+  @Override
+  String bootstrapServers() {
+    return BROKER.bootstrapServers();
+  }
+
+  @Override
+  TopicProbe probe() {
+    return SecuredKafka.adminProbe(BROKER);
+  }
+
+  @Test
+  void aUnitsSystemReadsOnlyItsOwnAssignmentsAndSpeaksOnlyForItself() throws Exception {
+    String number =
+        accepted(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT",
+             "content":"来电人反映在城北区某工地务工，老板拖欠两个月工资未结。",
+             "address":"城北区柴达木路","districtCode":"630105","topicCode":"wage-arrears"}
+            """);
+    awaitCase(number, "ASSIGNED");
+    var hrss = new TopicProbe(BROKER.bootstrapServers(), SecuredKafka.login(BROKER, "unit-hrss"));
+
+    // Its own assignments, and nobody else's.
+    assertThat(hrss.recordsFor(Topics.assignmentsOf("hrss"), number)).hasSize(1);
+    refused(() -> hrss.readAll(Topics.assignmentsOf("heating")));
+    refused(() -> hrss.readAll(Topics.TICKETS_RECEIVED));
+    // It cannot invent a ticket, a decision or another unit's report.
+    refused(() -> hrss.receive("伪造的工单", null, "630105", "wage-arrears"));
+    refused(() -> hrss.sendRaw(Topics.ROUTING_DECISIONS, number, "{}"));
+    refused(() -> hrss.sendRaw(Topics.progressOf("heating"), number, "{}"));
+    refused(() -> hrss.sendRaw(Topics.TICKET_PROGRESS, number, "{}"));
+
+    // On its own topic, a report naming the assisting district government is not applied.
+    String forged = report(number, "gov-630105", "RESOLVED", "\"text\":\"冒名办结\"");
+    hrss.sendRaw(Topics.progressOf("hrss"), number, forged);
+    hrss.sendRaw(
+        Topics.progressOf("hrss"), number, report(number, "hrss", "ACCEPTED", "\"by\":\"张科长\""));
+
+    awaitCase(number, "ACCEPTED");
+    var admin = probe();
+    await("the forged report dead-lettered")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(admin.recordsFor(Topics.deadLetterOf(Topics.progressOf("hrss")), number))
+                    .extracting(record -> record.value())
+                    .containsExactly(forged));
+    assertThat(
+            admin.recordsFor(Topics.TICKET_LIFECYCLE, number).stream()
+                .map(record -> JsonPath.<String>read(record.value(), "$.kind"))
+                .toList())
+        .containsExactly("OPENED", "ACCEPTED");
+  }
+
+  /** The broker's authorizer refuses it, however deep the client wraps the refusal. */
+  private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .satisfies(
+            thrown -> {
+              Throwable cause = thrown;
+              while (!(cause instanceof TopicAuthorizationException) && cause.getCause() != null) {
+                cause = cause.getCause();
+              }
+              assertThat(cause).isInstanceOf(TopicAuthorizationException.class);
+            });
+  }
+
+  private static String report(String number, String unit, String kind, String more) {
+    return "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"unit\":\"%s\",\"kind\":\"%s\",\"at\":\"2026-12-06T10:00:00+08:00\",%s}"
+        .formatted(UUID.randomUUID(), number, unit, kind, more);
+  }
+}
