@@ -80,6 +80,18 @@ class EndToEndOnSecuredKafkaIT extends EndToEndScenarios {
                 .map(record -> JsonPath.<String>read(record.value(), "$.kind"))
                 .toList())
         .containsExactly("OPENED", "ACCEPTED");
+    // What became of its reports it reads on its own lifecycle topic, never on another unit's.
+    await("the unit's own lifecycle")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        hrss.recordsFor(Topics.lifecycleOf("hrss"), number).stream()
+                            .map(record -> JsonPath.<String>read(record.value(), "$.kind"))
+                            .toList())
+                    .containsExactly("OPENED", "ACCEPTED"));
+    refused(() -> hrss.readAll(Topics.lifecycleOf("heating")));
+    refused(() -> hrss.readAll(Topics.TICKET_LIFECYCLE));
   }
 
   /** The broker's authorizer refuses it, however deep the client wraps the refusal. */

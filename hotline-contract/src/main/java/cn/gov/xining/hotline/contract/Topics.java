@@ -35,6 +35,13 @@ public final class Topics {
   /** Every change of a ticket's handling state, written only by handling-service. */
   public static final String TICKET_LIFECYCLE = "ticket-lifecycle";
 
+  /**
+   * Prefix of the per-unit lifecycle topics, {@code lifecycle-<unit code>}: the {@link CaseEvent}s
+   * of the cases a unit handles (or handled until the event), written by handling-service; a unit's
+   * system reads its own and no other.
+   */
+  public static final String UNIT_LIFECYCLE_PREFIX = "lifecycle-";
+
   /** Returned tickets to be routed again, written by handling-service, read by routing. */
   public static final String TICKETS_RETURNED = "tickets-returned";
 
@@ -66,6 +73,11 @@ public final class Topics {
   /** The topic a unit's system writes its reports to, e.g. {@code progress-hrss}. */
   public static String progressOf(String unitCode) {
     return UNIT_PROGRESS_PREFIX + unitCode;
+  }
+
+  /** The lifecycle of a unit's own cases, e.g. {@code lifecycle-hrss}. */
+  public static String lifecycleOf(String unitCode) {
+    return UNIT_LIFECYCLE_PREFIX + unitCode;
   }
 
   /** The dead-letter topic of a consumed topic, e.g. {@code tickets-received-dlt}. */

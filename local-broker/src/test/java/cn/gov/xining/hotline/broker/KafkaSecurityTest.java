@@ -50,7 +50,7 @@ class KafkaSecurityTest {
   }
 
   @Test
-  void letsAUnitReadItsOwnAssignmentsWithItsOwnGroupsAndWriteOnlyItsOwnProgress() {
+  void letsAUnitReadItsOwnAssignmentsAndLifecycleWithItsOwnGroupsAndWriteOnlyItsOwnProgress() {
     // when
     Principal unit = security.principal("unit-gov-630121");
 
@@ -59,6 +59,7 @@ class KafkaSecurityTest {
         .containsExactlyInAnyOrder(
             allow(
                 "unit-gov-630121", ResourceType.TOPIC, "assignments-gov-630121", AclOperation.READ),
+            allow("unit-gov-630121", ResourceType.TOPIC, "lifecycle-gov-630121", AclOperation.READ),
             allow(
                 "unit-gov-630121",
                 ResourceType.GROUP,

@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.handling.streams;
 
+import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.HotlineAction;
 import cn.gov.xining.hotline.contract.HotlineTime;
@@ -16,7 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -177,11 +180,34 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     if (outcome.file() != null && !outcome.file().equals(before)) {
       cases.put(ticketNumber, outcome.file());
     }
+    var units = unitsOf(before, outcome.file());
     for (var event : outcome.events()) {
       context.forward(new Record<>(ticketNumber, event, timestamp, trace));
+      for (String unit : units) {
+        context.forward(new Record<>(ticketNumber, new UnitNotice(unit, event), timestamp, trace));
+      }
       metrics.published(event);
       log.info("ticket {} {} ({})", ticketNumber, event.kind(), event.status());
     }
+  }
+
+  /**
+   * The units that hear of a case's events: those on it before the event and after (a unit that
+   * returns a ticket hears that its return was applied; the next unit, that it was assigned), not
+   * the hotline itself, nor a unit that only tried to act on a case that is not its own.
+   */
+  private static Set<String> unitsOf(CaseFile before, CaseFile after) {
+    var units = new LinkedHashSet<String>();
+    for (var file : new CaseFile[] {before, after}) {
+      if (file != null) {
+        if (file.primaryUnit() != null) {
+          units.add(file.primaryUnit());
+        }
+        units.addAll(file.assistingUnits());
+      }
+    }
+    units.remove(Catalog.HOTLINE_UNIT);
+    return units;
   }
 
   /**

@@ -119,6 +119,12 @@ public class HandlingTopology {
             Topics.TICKET_LIFECYCLE,
             Produced.with(Serdes.String(), EventSerdes.serde(CaseEvent.class)));
     outputs
+        .filter((ticketNumber, event) -> event instanceof UnitNotice)
+        .<UnitNotice>mapValues(event -> (UnitNotice) event)
+        .to(
+            (ticketNumber, notice, record) -> notice.topic(),
+            Produced.with(Serdes.String(), UnitNotice.serde()));
+    outputs
         .filter((ticketNumber, event) -> event instanceof TicketReturned)
         .<TicketReturned>mapValues(event -> (TicketReturned) event)
         .to(

@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.handling.streams;
 
+import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.kafka.TopicDeclarations;
 import java.util.HashMap;
@@ -21,6 +22,15 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class StreamsConfiguration {
+
+  /** Each unit's own lifecycle topic, as routing declares each unit's assignments topic. */
+  @Bean
+  KafkaAdmin.NewTopics unitLifecycleTopics(TopicDeclarations topics, Catalog catalog) {
+    return new KafkaAdmin.NewTopics(
+        catalog.assignableUnits().stream()
+            .map(unit -> topics.eventTopic(Topics.lifecycleOf(unit.code())))
+            .toArray(NewTopic[]::new));
+  }
 
   @Bean
   KafkaAdmin.NewTopics handlingTopics(TopicDeclarations topics) {

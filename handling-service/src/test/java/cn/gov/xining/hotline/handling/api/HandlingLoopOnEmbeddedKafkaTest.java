@@ -395,6 +395,17 @@ class HandlingLoopOnEmbeddedKafkaTest {
     awaitLifecycle(ticket, "OPENED", "ACCEPTED");
     assertThat(probe.recordsFor(Topics.TICKET_PROGRESS, ticket).get(0).value())
         .contains("\"unit\":\"hrss\"", "\"by\":\"unit-hrss\"");
+    // Its own lifecycle topic tells it what became of its case, another unit's tells nothing.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        probe.recordsFor(Topics.lifecycleOf("hrss"), ticket).stream()
+                            .map(record -> JsonPath.<String>read(record.value(), "$.kind"))
+                            .toList())
+                    .containsExactly("OPENED", "ACCEPTED"));
+    assertThat(probe.recordsFor(Topics.lifecycleOf("water"), ticket)).isEmpty();
   }
 
   @Test
