@@ -25,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Records on {@code audit-trail} every request that changes something (any method but GET, HEAD and
@@ -89,7 +90,7 @@ final class AuditTrail extends OncePerRequestFilter {
 
   private boolean audited(HttpServletRequest request) {
     String method = request.getMethod();
-    String path = request.getRequestURI();
+    String path = pathOf(request);
     if (path.startsWith("/actuator")) {
       return false;
     }
@@ -111,7 +112,7 @@ final class AuditTrail extends OncePerRequestFilter {
       unit = caller.unit();
     }
     Object template = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    String path = request.getRequestURI();
+    String path = pathOf(request);
     var entry =
         new AuditEntry(
             UUID.randomUUID(),
@@ -121,7 +122,7 @@ final class AuditTrail extends OncePerRequestFilter {
             roles,
             unit,
             request.getMethod() + " " + (template != null ? template : path),
-            target(path),
+            target(path, request.getParameter("service_request_id")),
             status);
     String json = EventJson.MAPPER.writeValueAsString(entry);
     String key = principal;
@@ -165,8 +166,21 @@ final class AuditTrail extends OncePerRequestFilter {
     producer.close(Duration.ofSeconds(5));
   }
 
-  private static String target(String path) {
+  /**
+   * The path decoded, as the handler mappings and the security rules see it: {@code
+   * /api/tickets/%32%36…} reads the same ticket as {@code /api/tickets/26…} and must be recorded
+   * under its number.
+   */
+  private static String pathOf(HttpServletRequest request) {
+    return UrlPathHelper.defaultInstance.getLookupPathForRequest(request);
+  }
+
+  /** The ticket numbers asked for (in the path, or Open311's service_request_id), else the path. */
+  private static String target(String path, String requestedIds) {
     var number = TICKET_NUMBER.matcher(path);
-    return number.find() ? number.group() : path;
+    if (number.find()) {
+      return number.group();
+    }
+    return requestedIds != null && !requestedIds.isBlank() ? requestedIds.strip() : path;
   }
 }

@@ -3,6 +3,7 @@ package cn.gov.xining.hotline.security;
 import cn.gov.xining.hotline.contract.HotlineClaims;
 import cn.gov.xining.hotline.contract.HotlineRole;
 import cn.gov.xining.hotline.contract.Topics;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -71,8 +72,11 @@ public class HotlineSecurityAutoConfiguration {
                   .permitAll()
                   .requestMatchers("/actuator/**")
                   .hasRole(HotlineRole.OPERATIONS.name())
+                  // The error page answers a request that failed, never one of its own.
+                  .dispatcherTypeMatchers(DispatcherType.ERROR)
+                  .permitAll()
                   .requestMatchers("/error")
-                  .permitAll();
+                  .denyAll();
               access.orderedStream().forEach(table -> table.configure(endpoints));
               endpoints.anyRequest().authenticated();
             })

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +34,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       throws IOException {
     bearerEntryPoint.commence(request, response, e);
     write(
+        request,
         response,
         HttpStatus.UNAUTHORIZED,
         "unauthenticated",
@@ -46,7 +48,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     bearerDenied.handle(request, response, e);
-    write(response, HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作 (Forbidden)", detail(e));
+    write(request, response, HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作 (Forbidden)", detail(e));
   }
 
   static ProblemDetail forbidden(AccessDeniedException e) {
@@ -64,12 +66,21 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         : message;
   }
 
+  /** The same members, in the same order, as the services' other problems. */
   private static void write(
-      HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail)
       throws IOException {
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/" + type));
-    problem.setTitle(title);
+    var problem = new LinkedHashMap<String, Object>();
+    problem.put("type", "https://hotline.xining.gov.cn/problems/" + type);
+    problem.put("title", title);
+    problem.put("status", status.value());
+    problem.put("detail", detail);
+    problem.put("instance", request.getRequestURI());
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

@@ -62,8 +62,17 @@ public final class SignIn {
     return system(clientId, clientId + "-dev");
   }
 
-  /** A member of staff's token, signed in with user name and password. */
+  /** A member of staff's access token, signed in with user name and password. */
   public String staff(String username, String password) {
+    return accessToken(staffSignIn(username, password));
+  }
+
+  /** The whole token response of a member of staff's sign-in (access and ID token). */
+  public String staffTokenResponse(String username, String password) {
+    return staffSignIn(username, password).body();
+  }
+
+  private HttpResponse<String> staffSignIn(String username, String password) {
     HttpClient browser = client();
     String verifier = randomUrlSafe(48);
     String authorize =
@@ -125,7 +134,8 @@ public final class SignIn {
                             "code_verifier",
                             verifier)))
                 .build());
-    return accessToken(token);
+    accessToken(token); // fails unless there is one
+    return token;
   }
 
   /** A development member of staff's token: the password is {@code <user name>-dev}. */

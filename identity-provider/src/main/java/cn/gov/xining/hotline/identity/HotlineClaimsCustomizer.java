@@ -4,12 +4,13 @@ import cn.gov.xining.hotline.contract.HotlineClaims;
 import cn.gov.xining.hotline.contract.HotlineRole;
 import java.util.Set;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the hotline's claims into access and ID tokens. They come from the directory, never from the
+ * Puts the hotline's claims into access tokens. They come from the directory, never from the
  * request: for client credentials the principal is the system itself, otherwise the signed-in
  * member of staff (Spring's own authorities, such as {@code FACTOR_PASSWORD}, stay out).
  */
@@ -24,6 +25,11 @@ class HotlineClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContex
 
   @Override
   public void customize(JwtEncodingContext context) {
+    // Roles only in access tokens: an ID token tells a browser application who signed in; with
+    // roles in it, it would pass for an access token (and live longer than one).
+    if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+      return;
+    }
     if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
       var system = directory.systems().get(context.getRegisteredClient().getClientId());
       if (system != null) {

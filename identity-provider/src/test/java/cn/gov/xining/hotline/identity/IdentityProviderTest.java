@@ -72,6 +72,18 @@ class IdentityProviderTest {
   }
 
   @Test
+  void theIdTokenNamesThePersonButCarriesNoRolesSoItCannotPassForAnAccessToken() {
+    var response =
+        JsonMapper.builder().build().readTree(signIn.staffTokenResponse("manager", "manager-dev"));
+    JsonNode idToken = claims(response.get("id_token").asString());
+
+    assertThat(idToken.get("sub").asString()).isEqualTo("manager");
+    assertThat(idToken.has("roles")).isFalse();
+    assertThat(claims(response.get("access_token").asString()).get("roles").toString())
+        .isEqualTo("[\"MANAGER\"]");
+  }
+
+  @Test
   void aUnitsStaffMemberCarriesTheUnit() {
     JsonNode claims = claims(signIn.staff("hrss-staff"));
 

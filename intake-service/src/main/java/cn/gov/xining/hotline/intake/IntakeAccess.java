@@ -28,11 +28,10 @@ class IntakeAccess {
             .hasAnyRole(OPERATOR, GATEWAY)
             .requestMatchers(HttpMethod.POST, "/open311/v2/requests.*")
             .hasRole(GATEWAY)
-            .requestMatchers(HttpMethod.GET, "/open311/v2/requests.*", "/open311/v2/requests/*")
+            // Any other method too (HEAD tells whether a ticket exists, OPTIONS what is allowed).
+            .requestMatchers("/open311/v2/requests.*", "/open311/v2/requests/*")
             .hasAnyRole(OPERATOR, GATEWAY)
-            .requestMatchers(HttpMethod.GET, "/api/tickets/*")
-            .hasRole(OPERATOR)
-            .requestMatchers(HttpMethod.POST, "/api/callers/tickets")
+            .requestMatchers("/api/tickets/*", "/api/callers/tickets")
             .hasRole(OPERATOR)
             // Open311's other paths and methods answer in the specification's error format.
             .requestMatchers("/api/**")

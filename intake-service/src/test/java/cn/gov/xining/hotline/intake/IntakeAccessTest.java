@@ -60,7 +60,9 @@ class IntakeAccessTest {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.title").value(Matchers.startsWith("未登录")))
         .andExpect(
-            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/unauthenticated"));
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/unauthenticated"))
+        .andExpect(jsonPath("$.instance").value("/api/tickets"))
+        .andExpect(jsonPath("$.properties").doesNotExist());
     mvc.perform(get("/api/tickets/261206-01-0001")).andExpect(status().isUnauthorized());
     mvc.perform(
             post("/api/callers/tickets")

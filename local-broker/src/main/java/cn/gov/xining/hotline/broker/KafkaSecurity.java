@@ -123,24 +123,33 @@ public record KafkaSecurity(List<Principal> principals, List<UnitTopic> unitTopi
 
   /**
    * The listener, SASL and authorizer keys of server.properties: SCRAM on the client port, also for
-   * the broker's connections to itself (transaction markers); the controller listener stays
-   * PLAINTEXT on loopback, where the broker reaches the controller as {@code User:ANONYMOUS}, so
-   * that principal is a super user. Safe only because no client listener is PLAINTEXT and the
-   * controller port is bound to 127.0.0.1.
+   * the broker's connections to itself (transaction markers); SASL PLAIN on the controller listener
+   * (SCRAM cannot serve it: its credentials live in the metadata the controller serves), where only
+   * the broker itself may log in. Nobody reaches either port without a password.
    */
   public Map<String, String> brokerProperties(int port, int controllerPort) {
     String superUsers =
-        Stream.concat(
-                principals.stream().filter(Principal::superUser).map(p -> "User:" + p.name()),
-                Stream.of("User:ANONYMOUS"))
+        principals.stream()
+            .filter(Principal::superUser)
+            .map(p -> "User:" + p.name())
             .collect(joining(";"));
+    Principal broker = principal(BROKER);
     String listeners =
         "SASL_PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d".formatted(port, controllerPort);
     var properties = new LinkedHashMap<String, String>();
     properties.put("listeners", listeners);
     properties.put("advertised.listeners", listeners);
     properties.put(
-        "listener.security.protocol.map", "CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+        "listener.security.protocol.map",
+        "CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+    properties.put("sasl.mechanism.controller.protocol", "PLAIN");
+    properties.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+    properties.put(
+        "listener.name.controller.plain.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"%s\""
+                .formatted(broker.name())
+            + " password=\"%s\" user_%s=\"%s\";"
+                .formatted(broker.password(), broker.name(), broker.password()));
     properties.put("inter.broker.listener.name", "SASL_PLAINTEXT");
     properties.put("controller.listener.names", "CONTROLLER");
     properties.put("sasl.enabled.mechanisms", MECHANISM);

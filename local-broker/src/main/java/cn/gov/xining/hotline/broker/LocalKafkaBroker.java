@@ -49,6 +49,12 @@ public final class LocalKafkaBroker {
     }
 
     Files.createDirectories(settings.dataDir());
+    // The broker's own password is in server.properties and the appeals are in the segment
+    // files: the data directory is its owner's alone.
+    if (settings.dataDir().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(
+          settings.dataDir(), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
     // One launcher per data directory, checked before anything there is written: Kafka's own
     // directory locks are taken only once the server starts, after formatting.
     FileChannel lockFile =

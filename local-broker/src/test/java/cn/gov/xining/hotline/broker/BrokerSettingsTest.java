@@ -52,7 +52,7 @@ class BrokerSettingsTest {
     assertThat(properties)
         .contains("listeners=SASL_PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093\n")
         .contains(
-            "listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT\n")
+            "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT\n")
         .contains("allow.everyone.if.no.acl.found=false\n")
         .contains("auto.create.topics.enable=false\n")
         .doesNotContain("=PLAINTEXT://");

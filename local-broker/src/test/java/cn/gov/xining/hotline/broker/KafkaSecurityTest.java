@@ -149,14 +149,18 @@ class KafkaSecurityTest {
     assertThat(properties)
         .containsEntry("listeners", "SASL_PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
         .containsEntry(
-            "listener.security.protocol.map", "CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT")
+            "listener.security.protocol.map",
+            "CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT")
+        .containsEntry("sasl.mechanism.controller.protocol", "PLAIN")
         .containsEntry("sasl.enabled.mechanisms", "SCRAM-SHA-512")
         .containsEntry("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512")
         .containsEntry(
             "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
         .containsEntry("allow.everyone.if.no.acl.found", "false")
-        // ANONYMOUS: the broker's own connections on the loopback PLAINTEXT controller listener.
-        .containsEntry("super.users", "User:admin;User:broker;User:ANONYMOUS");
+        // Nobody anonymous: the controller listener takes the broker's own PLAIN login only.
+        .containsEntry("super.users", "User:admin;User:broker");
+    assertThat(properties.get("listener.name.controller.plain.sasl.jaas.config"))
+        .contains("username=\"broker\"", "user_broker=\"broker-dev-password\"");
     assertThat(properties.get("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config"))
         .contains("username=\"broker\" password=\"broker-dev-password\";");
   }

@@ -65,16 +65,19 @@ class SecuredBrokerTest {
   private static KafkaSecurity security;
   private static KafkaRaftServer server;
   private static String bootstrapServers;
+  private static String controller;
   private static SecurityProvisioner.Outcome firstStart;
 
   @BeforeAll
   static void startTheSecuredBroker() throws Exception {
     int port = freePort();
+    int controllerPort = freePort();
+    controller = "127.0.0.1:" + controllerPort;
     BrokerSettings settings =
         BrokerSettings.fromArgs(
             "--data-dir=" + dataDir,
             "--port=" + port,
-            "--controller-port=" + freePort(),
+            "--controller-port=" + controllerPort,
             "--security=" + KafkaSecurityTest.FILE);
     security = KafkaSecurity.read(settings.securityFile());
     Path config = LocalKafkaBroker.configure(settings, security);
@@ -201,6 +204,26 @@ class SecuredBrokerTest {
     try (Admin admin = Admin.create(config)) {
       assertThatThrownBy(() -> admin.listTopics().names().get(10, SECONDS))
           .hasCauseInstanceOf(TimeoutException.class);
+    }
+  }
+
+  @Test
+  void refusesAnAnonymousAdminOnTheControllerPort() {
+    // given an admin client talking to the controller directly, with no credentials
+    Map<String, Object> config = new HashMap<>();
+    config.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, controller);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+
+    // then it can neither read nor change the ACLs
+    try (Admin anonymous = Admin.create(config)) {
+      assertThatThrownBy(
+              () ->
+                  anonymous
+                      .describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY)
+                      .values()
+                      .get(10, SECONDS))
+          .isInstanceOf(java.util.concurrent.ExecutionException.class);
     }
   }
 

@@ -39,10 +39,17 @@ public class IdempotentRequests {
     this.properties = properties;
   }
 
-  public <T> T once(String key, Object request, Class<T> answerType, Supplier<T> action) {
-    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+  /**
+   * @param principal who sends it: a key is one client's, so another principal's same key is
+   *     another request (it neither sees nor takes over the first one's answer)
+   * @param clientKey the {@code Idempotency-Key} header
+   */
+  public <T> T once(
+      String principal, String clientKey, Object request, Class<T> answerType, Supplier<T> action) {
+    if (clientKey.isBlank() || clientKey.length() > MAX_KEY_LENGTH) {
       throw new InvalidIdempotencyKeyException();
     }
+    String key = scoped(principal, clientKey);
     String fingerprint = fingerprint(request);
     try {
       jdbc.sql(
@@ -117,6 +124,19 @@ public class IdempotentRequests {
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  /** The stored key: the principal's and the client's together, hashed to the column's size. */
+  static String scoped(String principal, String clientKey) {
+    try {
+      var digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update(principal.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(clientKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.intake.open311;
 
 import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.HotlineRole;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.intake.history.TicketHistory;
 import cn.gov.xining.hotline.intake.history.TicketRecord;
@@ -193,7 +194,8 @@ class Open311Controller {
       @RequestParam(name = "service_code", required = false) String serviceCodes,
       @RequestParam(name = "start_date", required = false) String startDate,
       @RequestParam(name = "end_date", required = false) String endDate,
-      @RequestParam(name = "status", required = false) String status) {
+      @RequestParam(name = "status", required = false) String status,
+      Caller caller) {
     var output = Open311Format.of(format);
     if (!blank(ids)) { // the specification: other parameters are then ignored
       var found =
@@ -201,6 +203,7 @@ class Open311Controller {
               .map(String::strip)
               .map(history::find)
               .flatMap(Optional::stream)
+              .filter(ticket -> visibleTo(caller, ticket))
               .toList();
       return output.list(200, "service_requests", requests(found));
     }
@@ -235,15 +238,29 @@ class Open311Controller {
               .limit(MAX_REQUESTS)
               .toList();
     }
-    return output.list(200, "service_requests", requests(found));
+    return output.list(
+        200,
+        "service_requests",
+        requests(found.stream().filter(ticket -> visibleTo(caller, ticket)).toList()));
+  }
+
+  /**
+   * An operator reads every channel's requests; a channel's gateway only those that came in by its
+   * own channel — another channel's appeals, with their words and addresses, are not its to read.
+   */
+  private static boolean visibleTo(Caller caller, TicketRecord ticket) {
+    return caller.has(HotlineRole.OPERATOR)
+        || (caller.channel() != null && caller.channel().equals(ticket.ticket().channel()));
   }
 
   @GetMapping("/requests/{id}.{format}")
-  ResponseEntity<String> request(@PathVariable String id, @PathVariable String format) {
+  ResponseEntity<String> request(
+      @PathVariable String id, @PathVariable String format, Caller caller) {
     var output = Open311Format.of(format);
     var ticket =
         history
             .find(id)
+            .filter(found -> visibleTo(caller, found))
             .orElseThrow(
                 () ->
                     new Open311Exception(

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Errors on Open311 paths that no Open311 endpoint answers, in the specification's format rather
@@ -24,7 +25,7 @@ public class Open311Errors implements HandlerExceptionResolver, Ordered {
 
   /** Whether a request is for the Open311 endpoint, and so answered in its format. */
   public static boolean isOpen311(HttpServletRequest request) {
-    return request.getRequestURI().startsWith("/open311/");
+    return UrlPathHelper.defaultInstance.getLookupPathForRequest(request).startsWith("/open311/");
   }
 
   /** One error, in the format the request's path asks for. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * GeoReport v2 gives every resource as {@code .json} or {@code .xml}. Responses are built as
@@ -46,7 +47,9 @@ enum Open311Format {
    * was matched to an endpoint: XML for {@code .xml}, JSON otherwise.
    */
   static Open311Format of(HttpServletRequest request) {
-    return request.getRequestURI().endsWith(".xml") ? XML : JSON;
+    return UrlPathHelper.defaultInstance.getLookupPathForRequest(request).endsWith(".xml")
+        ? XML
+        : JSON;
   }
 
   /** A list resource: a JSON array, or an XML root element with one child per item. */

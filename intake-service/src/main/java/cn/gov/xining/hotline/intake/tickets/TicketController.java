@@ -57,7 +57,11 @@ class TicketController {
       return intake.receive(request, caller.name());
     }
     return idempotent.once(
-        idempotencyKey, request, TicketReceipt.class, () -> intake.receive(request, caller.name()));
+        caller.name(),
+        idempotencyKey,
+        request,
+        TicketReceipt.class,
+        () -> intake.receive(request, caller.name()));
   }
 
   private static void mustBeOwnChannel(Caller gateway, String channel) {

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Limits how fast each client may submit tickets (Resilience4j), answering 429 with {@code
@@ -54,7 +55,9 @@ class ClientRateLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI();
+    // Decoded, as the handler mappings and the security rules see it: /%61pi/tickets is
+    // /api/tickets to them, so it must be to the limit too.
+    String path = UrlPathHelper.defaultInstance.getLookupPathForRequest(request);
     return !("POST".equals(request.getMethod())
         && (path.startsWith("/api/tickets") || path.startsWith("/open311/")));
   }

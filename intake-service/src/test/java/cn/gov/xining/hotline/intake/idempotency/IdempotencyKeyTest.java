@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.SignedInAs;
+import cn.gov.xining.hotline.testsupport.TestIssuer;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
@@ -104,12 +105,33 @@ class IdempotencyKeyTest {
   }
 
   @Test
+  void aKeyIsOneClientsAnotherPrincipalWithTheSameKeyGetsItsOwnTicket() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String first = number(post(key, CALL).andExpect(status().isCreated()));
+
+    var otherOperator =
+        TestIssuer.shared().token("operator-zhang", java.util.List.of("OPERATOR"), null, null);
+    String second =
+        number(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                            "/api/tickets")
+                        .header("Authorization", "Bearer " + otherOperator)
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(CALL))
+                .andExpect(status().isCreated()));
+
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
   void aDuplicateWhileTheFirstIsStillBeingProcessedIsAConflict() throws Exception {
     String key = UUID.randomUUID().toString();
     // The first request has claimed the key but not answered yet.
     post(key, CALL).andExpect(status().isCreated());
     jdbc.sql("UPDATE idempotency_key SET answer = NULL WHERE idem_key = :key")
-        .param("key", key)
+        .param("key", IdempotentRequests.scoped("operator", key))
         .update();
 
     post(key, CALL)
@@ -124,7 +146,7 @@ class IdempotencyKeyTest {
     // As if intake had died after claiming the key and before keeping the answer.
     post(key, CALL).andExpect(status().isCreated());
     jdbc.sql("UPDATE idempotency_key SET answer = NULL WHERE idem_key = :key")
-        .param("key", key)
+        .param("key", IdempotentRequests.scoped("operator", key))
         .update();
     clock.moveForward(Duration.ofMinutes(4).plusSeconds(59));
     post(key, CALL).andExpect(status().isConflict());
@@ -140,7 +162,7 @@ class IdempotencyKeyTest {
     String key = UUID.randomUUID().toString();
     post(key, CALL).andExpect(status().isCreated());
     jdbc.sql("UPDATE idempotency_key SET answer = NULL WHERE idem_key = :key")
-        .param("key", key)
+        .param("key", IdempotentRequests.scoped("operator", key))
         .update();
     clock.moveForward(Duration.ofMinutes(6));
 

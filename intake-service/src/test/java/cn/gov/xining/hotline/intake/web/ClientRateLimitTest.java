@@ -60,6 +60,21 @@ class ClientRateLimitTest {
   }
 
   @Test
+  void aPercentEncodedPathIsTheSamePathToTheLimit() throws Exception {
+    var portal = ISSUER.gateway("gov-cn");
+    for (int i = 0; i < 2; i++) {
+      submit(portal, "gov-cn").andExpect(status().isCreated());
+    }
+
+    mvc.perform(
+            post(java.net.URI.create("/%61pi/tickets"))
+                .header("Authorization", "Bearer " + portal)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channel\":\"gov-cn\",\"content\":\"来信反映噪声扰民。\"}"))
+        .andExpect(status().isTooManyRequests());
+  }
+
+  @Test
   void open311SubmissionsAreLimitedTooAndRefusedInTheSpecificationsFormat() throws Exception {
     submitOpen311(PORTAL_APP).andExpect(status().isCreated());
     submit(PORTAL_APP, "city-portal").andExpect(status().isCreated()); // one limit for both APIs

@@ -37,6 +37,11 @@ class AuditController {
     var today = HotlineTime.now(clock).toLocalDate();
     var first = from == null ? today : from;
     var last = to == null ? (from == null ? today : first) : to;
+    // The trail keeps 400 days; a century either way is already more than anyone can mean.
+    if (first.isBefore(today.minusYears(100)) || last.isAfter(today.plusYears(100))) {
+      throw new IllegalArgumentException(
+          "日期须在今天前后一百年内 (from and to must be within a century of today)");
+    }
     if (last.isBefore(first) || first.plusDays(366).isBefore(last) || limit < 1 || limit > 10_000) {
       throw new IllegalArgumentException(
           "from ≤ to，跨度不超过一年，limit 1–10000 (from must not be after to, a year at most,"

@@ -31,6 +31,13 @@ class ReportProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** A date the calendar cannot reach, e.g. the week of +999999999-12-31. */
+  @ExceptionHandler
+  ProblemDetail impossibleDate(java.time.DateTimeException e) {
+    return badArgument(
+        new IllegalArgumentException("日期超出范围 (a date out of range): " + e.getMessage()));
+  }
+
   @ExceptionHandler
   ProblemDetail badArgument(IllegalArgumentException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -70,13 +70,26 @@ class ReportsController {
   /** Any period, e.g. the seeds' 22–28 January. */
   @GetMapping("/periods")
   Reports.PeriodReport period(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+    checkSpan(from, to);
     return reports.period(from + "/" + to, from, to);
   }
 
   /** By district, topic and unit over a day range, with each unit's record. */
   @GetMapping("/breakdown")
   Reports.Breakdown breakdown(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+    checkSpan(from, to);
     return reports.breakdown(from, to);
+  }
+
+  /**
+   * A report reads one store entry per day and counter: a span is at most a year (366 days), so no
+   * request can keep a thread busy for long.
+   */
+  private static void checkSpan(LocalDate from, LocalDate to) {
+    if (to.isBefore(from) || java.time.temporal.ChronoUnit.DAYS.between(from, to) > 365) {
+      throw new IllegalArgumentException(
+          "from 须不晚于 to，跨度不超过366天 (from must not be after to, and the span at most 366" + " days)");
+    }
   }
 
   /** Received, answered directly, transferred and completed per day, for the dashboard. */

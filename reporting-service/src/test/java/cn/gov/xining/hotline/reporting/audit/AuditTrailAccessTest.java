@@ -129,6 +129,22 @@ class AuditTrailAccessTest {
                             .header("Authorization", "Bearer " + ISSUER.staff("MANAGER")))
                     .andExpect(status().isOk()));
 
+    // A span no report needs, or a date the calendar cannot reach, is a 400, not a busy thread.
+    String manager = "Bearer " + ISSUER.staff("MANAGER");
+    mvc.perform(
+            get("/api/reports/breakdown")
+                .param("from", "2026-12-06")
+                .param("to", "+999999999-12-31")
+                .header("Authorization", manager))
+        .andExpect(status().isBadRequest());
+    mvc.perform(get("/api/reports/weeks/+999999999-12-31").header("Authorization", manager))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            get("/api/audit")
+                .param("from", "-999999999-01-01")
+                .header("Authorization", "Bearer " + ISSUER.staff("AUDITOR")))
+        .andExpect(status().isBadRequest());
+
     mvc.perform(get("/dashboard.html")).andExpect(status().isOk());
     mvc.perform(get("/dashboard/sign-in.json"))
         .andExpect(status().isOk())
