@@ -1,4 +1,4 @@
-# One image recipe for the four services: docker compose builds it once per service, SERVICE set.
+# One image recipe for the identity provider and the four services: docker compose builds it once per service, SERVICE set.
 # Build stage: the whole reactor, tests skipped (CI runs them).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src

@@ -5,23 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the local broker keeps its data, the loopback ports it listens on and, in the secured mode,
- * the file of principals and ACLs it enforces.
+ * Where the local broker keeps its data, the ports it listens on and, in the secured mode, the file
+ * of principals and ACLs it enforces.
  *
  * @param securityFile {@code --security=deploy/kafka-security.yaml}: SASL_PLAINTEXT with SCRAM and
  *     ACLs from that file; null (the option left out) keeps the broker PLAINTEXT without ACLs
+ * @param advertisedHost {@code --advertised-host=kafka}: the client port listens on every interface
+ *     and tells clients this name (in a container network); null, the default, keeps it on
+ *     127.0.0.1. The controller port stays on 127.0.0.1 either way.
  */
-record BrokerSettings(Path dataDir, int port, int controllerPort, Path securityFile) {
+record BrokerSettings(
+    Path dataDir, int port, int controllerPort, Path securityFile, String advertisedHost) {
 
   static final String USAGE =
       "usage: LocalKafkaBroker [--data-dir=.run/kafka] [--port=9092] [--controller-port=9093]"
-          + " [--security=deploy/kafka-security.yaml]";
+          + " [--security=deploy/kafka-security.yaml] [--advertised-host=kafka]";
 
   static BrokerSettings fromArgs(String... args) {
     Path dataDir = Path.of(".run", "kafka");
     int port = 9092;
     int controllerPort = 9093;
     Path securityFile = null;
+    String advertisedHost = null;
     for (String arg : args) {
       String[] option = arg.split("=", 2);
       if (option.length != 2) {
@@ -32,12 +37,13 @@ record BrokerSettings(Path dataDir, int port, int controllerPort, Path securityF
         case "--port" -> port = Integer.parseInt(option[1]);
         case "--controller-port" -> controllerPort = Integer.parseInt(option[1]);
         case "--security" -> securityFile = Path.of(option[1]);
+        case "--advertised-host" -> advertisedHost = option[1];
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
     // Absolute, because Kafka resolves log.dirs against its own working directory.
     return new BrokerSettings(
-        dataDir.toAbsolutePath().normalize(), port, controllerPort, securityFile);
+        dataDir.toAbsolutePath().normalize(), port, controllerPort, securityFile, advertisedHost);
   }
 
   /**
@@ -49,13 +55,23 @@ record BrokerSettings(Path dataDir, int port, int controllerPort, Path securityF
     return dataDir.resolve("metadata");
   }
 
+  /** The interface the client port listens on. */
+  String bindHost() {
+    return advertisedHost == null ? "127.0.0.1" : "0.0.0.0";
+  }
+
+  /** The name clients are told to connect to. */
+  String clientHost() {
+    return advertisedHost == null ? "127.0.0.1" : advertisedHost;
+  }
+
   /** The server.properties of the PLAINTEXT broker. */
   String serverProperties() {
     var listeners = new LinkedHashMap<String, String>();
-    String both =
-        "PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d".formatted(port, controllerPort);
-    listeners.put("listeners", both);
-    listeners.put("advertised.listeners", both);
+    String controller = "CONTROLLER://127.0.0.1:%d".formatted(controllerPort);
+    listeners.put("listeners", "PLAINTEXT://%s:%d,%s".formatted(bindHost(), port, controller));
+    listeners.put(
+        "advertised.listeners", "PLAINTEXT://%s:%d,%s".formatted(clientHost(), port, controller));
     listeners.put("inter.broker.listener.name", "PLAINTEXT");
     listeners.put("controller.listener.names", "CONTROLLER");
     listeners.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
@@ -64,7 +80,8 @@ record BrokerSettings(Path dataDir, int port, int controllerPort, Path securityF
 
   /** The server.properties of the broker that enforces the given principals and ACLs. */
   String serverProperties(KafkaSecurity security) {
-    return serverProperties(security.brokerProperties(port, controllerPort));
+    return serverProperties(
+        security.brokerProperties(bindHost(), clientHost(), port, controllerPort));
   }
 
   /**

@@ -128,17 +128,27 @@ public record KafkaSecurity(List<Principal> principals, List<UnitTopic> unitTopi
    * the broker itself may log in. Nobody reaches either port without a password.
    */
   public Map<String, String> brokerProperties(int port, int controllerPort) {
+    return brokerProperties("127.0.0.1", "127.0.0.1", port, controllerPort);
+  }
+
+  /**
+   * The same, the client port listening on {@code bindHost} and advertised as {@code clientHost}
+   * (in a container network: every interface, and the container's name).
+   */
+  public Map<String, String> brokerProperties(
+      String bindHost, String clientHost, int port, int controllerPort) {
     String superUsers =
         principals.stream()
             .filter(Principal::superUser)
             .map(p -> "User:" + p.name())
             .collect(joining(";"));
     Principal broker = principal(BROKER);
-    String listeners =
-        "SASL_PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d".formatted(port, controllerPort);
+    String controller = "CONTROLLER://127.0.0.1:%d".formatted(controllerPort);
     var properties = new LinkedHashMap<String, String>();
-    properties.put("listeners", listeners);
-    properties.put("advertised.listeners", listeners);
+    properties.put("listeners", "SASL_PLAINTEXT://%s:%d,%s".formatted(bindHost, port, controller));
+    properties.put(
+        "advertised.listeners",
+        "SASL_PLAINTEXT://%s:%d,%s".formatted(clientHost, port, controller));
     properties.put(
         "listener.security.protocol.map",
         "CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");

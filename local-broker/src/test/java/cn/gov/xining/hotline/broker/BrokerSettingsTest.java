@@ -71,4 +71,20 @@ class BrokerSettingsTest {
         .isThrownBy(() -> BrokerSettings.fromArgs("--dir=/srv/k"))
         .withMessage("unknown option --dir=/srv/k");
   }
+
+  @Test
+  void inAContainerNetworkListensOnEveryInterfaceButKeepsTheControllerOnLoopback() {
+    BrokerSettings settings =
+        BrokerSettings.fromArgs(
+            "--port=9092",
+            "--controller-port=9093",
+            "--advertised-host=kafka",
+            "--security=" + KafkaSecurityTest.FILE);
+
+    String properties = settings.serverProperties(KafkaSecurity.read(settings.securityFile()));
+
+    assertThat(properties)
+        .contains("listeners=SASL_PLAINTEXT://0.0.0.0:9092,CONTROLLER://127.0.0.1:9093\n")
+        .contains("advertised.listeners=SASL_PLAINTEXT://kafka:9092,CONTROLLER://127.0.0.1:9093\n");
+  }
 }
