@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -14,15 +12,12 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as RFC 9457 problems, Chinese first like every other error of the hotline, with the
  * {@code WWW-Authenticate} header RFC 6750 asks for (Spring's own bearer handlers write it).
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final BearerTokenAuthenticationEntryPoint bearerEntryPoint =
       new BearerTokenAuthenticationEntryPoint();
@@ -33,7 +28,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     bearerEntryPoint.commence(request, response, e);
-    write(
+    ProblemWriter.write(
         request,
         response,
         HttpStatus.UNAUTHORIZED,
@@ -48,7 +43,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     bearerDenied.handle(request, response, e);
-    write(request, response, HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作 (Forbidden)", detail(e));
+    ProblemWriter.write(
+        request, response, HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作 (Forbidden)", detail(e));
   }
 
   static ProblemDetail forbidden(AccessDeniedException e) {
@@ -64,26 +60,5 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     return message == null || message.startsWith("Access Denied")
         ? "你的身份无权访问此资源 (your role does not allow this)"
         : message;
-  }
-
-  /** The same members, in the same order, as the services' other problems. */
-  private static void write(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      HttpStatus status,
-      String type,
-      String title,
-      String detail)
-      throws IOException {
-    var problem = new LinkedHashMap<String, Object>();
-    problem.put("type", "https://hotline.xining.gov.cn/problems/" + type);
-    problem.put("title", title);
-    problem.put("status", status.value());
-    problem.put("detail", detail);
-    problem.put("instance", request.getRequestURI());
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    JSON.writeValue(response.getOutputStream(), problem);
   }
 }

@@ -1,14 +1,11 @@
 package cn.gov.xining.hotline.intake.web;
 
 import cn.gov.xining.hotline.intake.open311.Open311Errors;
+import cn.gov.xining.hotline.security.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Problem details written by servlet filters, which answer before Spring MVC and its exception
@@ -16,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  * city app speaking Open311 can read.
  */
 final class ProblemResponses {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ProblemResponses() {}
 
@@ -33,12 +28,6 @@ final class ProblemResponses {
       Open311Errors.write(request, response, status.value(), detail);
       return;
     }
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/" + type));
-    problem.setTitle(title);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    JSON.writeValue(response.getOutputStream(), problem);
+    ProblemWriter.write(request, response, status, type, title, detail);
   }
 }
