@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -49,22 +50,18 @@ class AuditTrailReader {
       var query = new HashMap<TopicPartition, Long>();
       partitions.forEach(partition -> query.put(partition, from.toEpochMilli()));
       var starts = consumer.offsetsForTimes(query);
-      var remaining = new HashMap<TopicPartition, Long>();
+      var remaining = new HashSet<TopicPartition>();
       for (var partition : partitions) {
         var start = starts.get(partition);
         if (start != null && start.offset() < ends.get(partition)) {
           consumer.seek(partition, start.offset());
-          remaining.put(partition, ends.get(partition));
+          remaining.add(partition);
         }
       }
-      consumer.assign(remaining.keySet());
+      consumer.assign(remaining);
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (!remaining.isEmpty() && System.nanoTime() < deadline) {
         for (var record : consumer.poll(Duration.ofMillis(500))) {
-          var partition = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() + 1 >= remaining.getOrDefault(partition, Long.MAX_VALUE)) {
-            remaining.remove(partition);
-          }
           if (record.timestamp() >= until.toEpochMilli() || record.value() == null) {
             continue;
           }
@@ -73,11 +70,10 @@ class AuditTrailReader {
             found.add(entry);
           }
         }
-        // Records past the end offset (or read_committed gaps) end a partition too.
-        remaining
-            .keySet()
-            .removeIf(partition -> consumer.position(partition) >= ends.get(partition));
-        consumer.assign(remaining.keySet());
+        // A partition is done at the end it had when the request came (read_committed may skip
+        // past it over a transaction marker).
+        remaining.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
+        consumer.assign(remaining);
       }
     }
     found.sort(Comparator.comparing(AuditEntry::at));
