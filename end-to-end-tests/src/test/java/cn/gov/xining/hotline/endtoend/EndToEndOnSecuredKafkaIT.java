@@ -39,6 +39,18 @@ class EndToEndOnSecuredKafkaIT extends EndToEndScenarios {
   }
 
   @Test
+  void everyServiceFindsTheTopicsItDeclaresMadeByOperationsAndIsRefusedNone() throws Exception {
+    // No service may create a topic on this broker: the file's topics must be every one they
+    // declare, with the partitions and settings they expect, or their start-up check logs it.
+    for (ServiceProcess service : services()) {
+      assertThat(service.logText())
+          .as("log at %s", service.url("/"))
+          .doesNotContain("Could not configure topics")
+          .doesNotContain("TopicAuthorizationException");
+    }
+  }
+
+  @Test
   void aUnitsSystemReadsOnlyItsOwnAssignmentsAndSpeaksOnlyForItself() throws Exception {
     String number =
         accepted(

@@ -73,6 +73,11 @@ abstract class EndToEndScenarios {
     probe = probe();
   }
 
+  /** The four services, started and healthy. */
+  List<ServiceProcess> services() {
+    return List.of(intake, routing, reporting, handling);
+  }
+
   @AfterAll
   void stopServices() throws Exception {
     for (var service : new ServiceProcess[] {intake, routing, reporting, handling}) {

@@ -59,8 +59,6 @@ class ReportingRebuildIT {
   void afterItsStateIsDeletedReportingRebuildsIdenticalFigures() throws Exception {
     String bootstrap = BROKER.bootstrapServers();
     var data = Files.createTempDirectory("reporting-rebuild");
-    SecuredKafka.createTopics(
-        BROKER, Topics.TICKETS_RECEIVED, Topics.ROUTING_DECISIONS, Topics.TICKET_LIFECYCLE);
     publishAMonthOfTickets(SecuredKafka.adminProbe(BROKER));
 
     List<String> before;

@@ -31,23 +31,6 @@ final class SecuredKafka {
     return new TopicProbe(broker.bootstrapServers(), broker.clientProperties("admin"));
   }
 
-  /**
-   * Creates topics as operations would (admin), for a test that writes before any service has
-   * declared them; the broker does not create topics on first use.
-   */
-  static void createTopics(RestartableBroker broker, String... names) throws Exception {
-    try (var admin =
-        org.apache.kafka.clients.admin.Admin.create(broker.clientProperties("admin"))) {
-      admin
-          .createTopics(
-              java.util.Arrays.stream(names)
-                  .map(name -> new org.apache.kafka.clients.admin.NewTopic(name, 3, (short) 1))
-                  .toList())
-          .all()
-          .get();
-    }
-  }
-
   /** A principal's client properties, e.g. a unit's system's. */
   static Map<String, Object> login(RestartableBroker broker, String principal) {
     return broker.clientProperties(principal);

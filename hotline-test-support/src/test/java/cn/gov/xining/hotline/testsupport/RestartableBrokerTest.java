@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,15 +27,9 @@ class RestartableBrokerTest {
   @Test
   void keepsTheSecurityFilesPrincipalsAndAclsInForceAcrossARestart() throws Exception {
     try (var broker = RestartableBroker.secured(SECURITY_FILE)) {
-      // given a secured broker where routing assigned a ticket to hrss
+      // given a secured broker (which made the file's topics) where routing assigned a ticket to
+      // hrss
       broker.start();
-      try (Admin admin = Admin.create(broker.clientProperties("admin"))) {
-        admin
-            .createTopics(
-                List.of(new NewTopic("assignments-hrss", Optional.empty(), Optional.empty())))
-            .all()
-            .get(10, SECONDS);
-      }
       try (var producer =
           new KafkaProducer<>(
               broker.clientProperties("routing-service"),

@@ -7,6 +7,7 @@ import static java.util.stream.Collectors.toList;
 import cn.gov.xining.hotline.broker.SecurityFile.AclEntry;
 import cn.gov.xining.hotline.broker.SecurityFile.PrincipalEntry;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,15 +25,15 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.resource.ResourcePattern;
 
 /**
- * The broker's principals (SCRAM-SHA-512 users), their ACLs and the per-unit topics, read from
+ * The broker's principals (SCRAM-SHA-512 users), their ACLs and the hotline's topics, read from
  * {@code deploy/kafka-security.yaml}; and what follows from them for the broker's configuration,
  * its storage format and a client's configuration. Shared by {@link LocalKafkaBroker} and the
  * tests' in-process broker, so both enforce the same file.
  *
  * @param principals every principal, the unit template's expanded, passwords final
- * @param unitTopics the per-unit topics to create if missing
+ * @param topics every topic of the hotline, created if missing and its configs kept as written
  */
-public record KafkaSecurity(List<Principal> principals, List<UnitTopic> unitTopics) {
+public record KafkaSecurity(List<Principal> principals, List<Topic> topics) {
 
   /** The super user that applies the ACLs and creates topics. */
   public static final String ADMIN = "admin";
@@ -54,7 +55,7 @@ public record KafkaSecurity(List<Principal> principals, List<UnitTopic> unitTopi
 
   public KafkaSecurity {
     principals = List.copyOf(principals);
-    unitTopics = List.copyOf(unitTopics);
+    topics = List.copyOf(topics);
   }
 
   /** A SCRAM user and what it may do. */
@@ -73,8 +74,8 @@ public record KafkaSecurity(List<Principal> principals, List<UnitTopic> unitTopi
     }
   }
 
-  /** A topic made for one unit, e.g. {@code progress-hrss}, with its topic configs. */
-  public record UnitTopic(String name, Map<String, String> configs) {}
+  /** A topic, e.g. {@code ticket-progress} or {@code progress-hrss}, with its topic configs. */
+  public record Topic(String name, Map<String, String> configs) {}
 
   /**
    * Reads the file; {@code HOTLINE_KAFKA_PASSWORD_<PRINCIPAL>} variables override its passwords.
@@ -88,7 +89,13 @@ public record KafkaSecurity(List<Principal> principals, List<UnitTopic> unitTopi
         file.allPrincipals().stream()
             .collect(groupingBy(PrincipalEntry::name, LinkedHashMap::new, toList()));
     var principals = byName.values().stream().map(entries -> merged(entries, environment)).toList();
-    var topics = file.unitTopics().stream().map(t -> new UnitTopic(t.name(), t.configs())).toList();
+    var topics = file.allTopics().stream().map(t -> new Topic(t.name(), t.configs())).toList();
+    var names = new HashSet<String>();
+    for (Topic topic : topics) {
+      if (!names.add(topic.name())) {
+        throw new IllegalArgumentException("topic " + topic.name() + " is named twice");
+      }
+    }
     var security = new KafkaSecurity(principals, topics);
     for (String required : List.of(ADMIN, BROKER)) {
       if (!security.principal(required).superUser()) {

@@ -15,10 +15,10 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * {@code deploy/kafka-security.yaml} as written: principals with their ACLs, and a per-unit
- * template repeated for every unit code with {@code <code>} replaced by it.
+ * {@code deploy/kafka-security.yaml} as written: principals with their ACLs, the topics, and a
+ * per-unit template repeated for every unit code with {@code <code>} replaced by it.
  */
-record SecurityFile(List<PrincipalEntry> principals, Units units) {
+record SecurityFile(List<PrincipalEntry> principals, List<TopicEntry> topics, Units units) {
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder()
@@ -33,6 +33,7 @@ record SecurityFile(List<PrincipalEntry> principals, Units units) {
 
   SecurityFile {
     principals = principals == null ? List.of() : List.copyOf(principals);
+    topics = topics == null ? List.of() : List.copyOf(topics);
     units = units == null ? new Units(null, null, null) : units;
   }
 
@@ -76,7 +77,10 @@ record SecurityFile(List<PrincipalEntry> principals, Units units) {
     }
   }
 
-  /** A topic the broker's start-up creates if it is missing, with the broker's default sizes. */
+  /**
+   * A topic the broker's start-up creates if it is missing, with the broker's default partitions
+   * and replication factor, and whose listed configs it keeps as written.
+   */
   record TopicEntry(String name, Map<String, String> configs) {
     TopicEntry {
       configs = configs == null ? Map.of() : Map.copyOf(configs);
@@ -104,9 +108,9 @@ record SecurityFile(List<PrincipalEntry> principals, Units units) {
     return all;
   }
 
-  /** The unit template's topics for every unit. */
-  List<TopicEntry> unitTopics() {
-    var all = new ArrayList<TopicEntry>();
+  /** The topics declared, then the unit template's for every unit. */
+  List<TopicEntry> allTopics() {
+    var all = new ArrayList<>(topics);
     for (String code : units.codes()) {
       units.topics().forEach(t -> all.add(t.forUnit(code)));
     }

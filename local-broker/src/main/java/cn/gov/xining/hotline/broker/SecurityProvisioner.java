@@ -1,18 +1,24 @@
 package cn.gov.xining.hotline.broker;
 
+import static java.util.stream.Collectors.toMap;
 import static java.util.stream.Collectors.toSet;
 
 import cn.gov.xining.hotline.broker.KafkaSecurity.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -22,6 +28,7 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Makes a running broker enforce a {@link KafkaSecurity}, logged in as its admin: every principal's
  * SCRAM credential is written (so a principal added to the file, or a new password, takes effect on
  * the next start) and those of users the file no longer names are deleted; the broker's ACLs become
- * exactly the file's; then the per-unit topics are created if missing. Safe to repeat.
+ * exactly the file's; then the file's topics are created if missing and the configs it lists are
+ * set on those that exist. Only admin creates or reconfigures topics: no service may. Safe to
+ * repeat.
  */
 public final class SecurityProvisioner {
 
@@ -51,7 +60,8 @@ public final class SecurityProvisioner {
       int aclBindings,
       int aclsAdded,
       int aclsRemoved,
-      List<String> topicsCreated) {}
+      List<String> topicsCreated,
+      List<String> topicsReconfigured) {}
 
   public Outcome provision(String bootstrapServers) {
     var config = new HashMap<>(security.clientProperties(KafkaSecurity.ADMIN));
@@ -69,21 +79,24 @@ public final class SecurityProvisioner {
         await(admin.createAcls(missing).all());
       }
       awaitInForce(admin, wanted);
+      Set<String> existing = await(admin.listTopics().names());
       var outcome =
           new Outcome(
               security.principals().size(),
               wanted.size(),
               missing.size(),
               stray.size(),
-              createMissingUnitTopics(admin));
+              createMissingTopics(admin, existing),
+              reconfigureTopics(admin, existing));
       log.info(
           "Kafka security in force: {} principals, {} ACL bindings ({} added, {} removed);"
-              + " {} unit topics created",
+              + " {} topics created, {} reconfigured",
           outcome.principals(),
           outcome.aclBindings(),
           outcome.aclsAdded(),
           outcome.aclsRemoved(),
-          outcome.topicsCreated().size());
+          outcome.topicsCreated().size(),
+          outcome.topicsReconfigured().size());
       return outcome;
     } catch (SaslAuthenticationException e) {
       throw new IllegalStateException(
@@ -136,13 +149,13 @@ public final class SecurityProvisioner {
     }
   }
 
-  private List<String> createMissingUnitTopics(Admin admin) {
-    Set<String> existing = await(admin.listTopics().names());
+  private List<String> createMissingTopics(Admin admin, Set<String> existing) {
     var missing =
-        security.unitTopics().stream()
+        security.topics().stream()
             .filter(topic -> !existing.contains(topic.name()))
-            // The broker's partition count (num.partitions), the services' default too: handling
-            // reads these with ticket-progress, keyed by ticket number, so they must match.
+            // The broker's partition count (num.partitions), the services' default too: a
+            // dead-letter record keeps its partition, and handling joins the progress topics with
+            // ticket-progress by ticket number, so all must match.
             .map(
                 t ->
                     new NewTopic(t.name(), Optional.empty(), Optional.empty()).configs(t.configs()))
@@ -151,6 +164,50 @@ public final class SecurityProvisioner {
       await(admin.createTopics(missing).all());
     }
     return missing.stream().map(NewTopic::name).toList();
+  }
+
+  /**
+   * Sets every config the file lists on a topic whose value differs (an edited retention, or a
+   * topic made before the file said so); configs the file does not list are left as they are.
+   * Topics just created have theirs already.
+   */
+  private List<String> reconfigureTopics(Admin admin, Set<String> existing) {
+    var resources =
+        security.topics().stream()
+            .filter(topic -> existing.contains(topic.name()) && !topic.configs().isEmpty())
+            .collect(
+                toMap(
+                    topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                    KafkaSecurity.Topic::configs));
+    if (resources.isEmpty()) {
+      return List.of();
+    }
+    Map<ConfigResource, Config> present = await(admin.describeConfigs(resources.keySet()).all());
+    var changes = new HashMap<ConfigResource, Collection<AlterConfigOp>>();
+    resources.forEach(
+        (resource, wanted) -> {
+          var ops =
+              wanted.entrySet().stream()
+                  .filter(entry -> !isSet(present.get(resource), entry.getKey(), entry.getValue()))
+                  .map(
+                      entry ->
+                          new AlterConfigOp(
+                              new ConfigEntry(entry.getKey(), entry.getValue()),
+                              AlterConfigOp.OpType.SET))
+                  .toList();
+          if (!ops.isEmpty()) {
+            changes.put(resource, ops);
+          }
+        });
+    if (!changes.isEmpty()) {
+      await(admin.incrementalAlterConfigs(changes).all());
+    }
+    return changes.keySet().stream().map(ConfigResource::name).sorted().toList();
+  }
+
+  private static boolean isSet(Config config, String name, String value) {
+    ConfigEntry entry = config == null ? null : config.get(name);
+    return entry != null && value.equals(entry.value());
   }
 
   private static Set<AclBinding> acls(Admin admin) {

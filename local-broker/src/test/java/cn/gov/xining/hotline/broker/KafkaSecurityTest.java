@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.broker;
 
+import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -82,7 +84,47 @@ class KafkaSecurityTest {
         .contains(
             allow("handling-service", ResourceType.TOPIC, "ticket-lifecycle", AclOperation.WRITE));
     assertThat(handling.password()).isEqualTo("handling-service-dev-password");
-    assertThat(security.unitTopics()).hasSize(2 * file.units().codes().size());
+    assertThat(security.topics()).hasSize(file.topics().size() + 4 * file.units().codes().size());
+  }
+
+  @Test
+  void grantsNoServiceOrUnitTheRightToCreateAlterOrDeleteATopicButStreamsTheirOwnInternalOnes() {
+    var topicChanges =
+        security.aclBindings().stream()
+            .filter(acl -> acl.pattern().resourceType() == ResourceType.TOPIC)
+            .filter(
+                acl ->
+                    Set.of(AclOperation.CREATE, AclOperation.ALTER, AclOperation.ALTER_CONFIGS)
+                        .contains(acl.entry().operation()))
+            .map(acl -> acl.entry().principal() + " " + acl.pattern().name())
+            .collect(toSet());
+    // Kafka Streams creates its changelog and repartition topics under its application.id.
+    assertThat(topicChanges)
+        .containsExactlyInAnyOrder(
+            "User:handling-service handling-service", "User:reporting-service reporting-service-");
+  }
+
+  @Test
+  void makesEveryTopicTheServicesUseAndEachUnitsOwn() {
+    assertThat(security.topics())
+        .extracting(KafkaSecurity.Topic::name)
+        .contains(
+            "tickets-received",
+            "tickets-triage",
+            "audit-trail",
+            "streams-internal-dlt",
+            "assignments-hrss",
+            "lifecycle-gov-630121",
+            "progress-water",
+            "progress-water-dlt")
+        .doesNotHaveDuplicates();
+    assertThat(security.topics())
+        .filteredOn(topic -> topic.name().equals("ticket-progress"))
+        .singleElement()
+        .satisfies(
+            topic ->
+                assertThat(topic.configs())
+                    .containsEntry("message.timestamp.type", "LogAppendTime"));
   }
 
   @Test

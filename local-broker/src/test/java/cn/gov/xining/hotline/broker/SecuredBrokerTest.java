@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -87,23 +86,6 @@ class SecuredBrokerTest {
     server.startup();
     bootstrapServers = "127.0.0.1:" + port;
     firstStart = new SecurityProvisioner(security).provision(bootstrapServers);
-    // The topics the services' own declarations would make, made by admin as in production.
-    try (Admin admin = admin("admin")) {
-      var topics =
-          List.of(
-              "tickets-received",
-              "routing-decisions",
-              "ticket-progress",
-              "assignments-hrss",
-              "assignments-water");
-      admin
-          .createTopics(
-              topics.stream()
-                  .map(t -> new NewTopic(t, Optional.empty(), Optional.empty()))
-                  .toList())
-          .all()
-          .get(10, SECONDS);
-    }
   }
 
   @AfterAll
@@ -115,16 +97,27 @@ class SecuredBrokerTest {
   }
 
   @Test
-  void startsWithEveryPrincipalOfTheFileAndCreatesEachUnitsProgressTopicStampedOnArrival()
-      throws Exception {
+  void startsWithEveryPrincipalOfTheFileAndCreatesEveryTopicWithItsConfigs() throws Exception {
     assertThat(firstStart.principals()).isEqualTo(security.principals().size());
     assertThat(firstStart.aclBindings()).isEqualTo(security.aclBindings().size());
     assertThat(firstStart.aclsAdded()).isEqualTo(firstStart.aclBindings());
-    assertThat(firstStart.topicsCreated()).contains("progress-hrss", "progress-gov-630121-dlt");
+    assertThat(firstStart.topicsCreated())
+        .containsExactlyInAnyOrderElementsOf(
+            security.topics().stream().map(KafkaSecurity.Topic::name).toList());
     try (Admin admin = admin("admin")) {
       var progress = new ConfigResource(ConfigResource.Type.TOPIC, "progress-gov-630121");
       var configs = admin.describeConfigs(List.of(progress)).all().get(10, SECONDS).get(progress);
       assertThat(configs.get("message.timestamp.type").value()).isEqualTo("LogAppendTime");
+      var triage = new ConfigResource(ConfigResource.Type.TOPIC, "tickets-triage");
+      assertThat(
+              admin
+                  .describeConfigs(List.of(triage))
+                  .all()
+                  .get(10, SECONDS)
+                  .get(triage)
+                  .get("cleanup.policy")
+                  .value())
+          .isEqualTo("compact");
     }
   }
 
@@ -228,7 +221,7 @@ class SecuredBrokerTest {
   }
 
   @Test
-  void letsNoServiceCreateTopicsItDoesNotDeclareNorDeleteOrReconfigureAny() throws Exception {
+  void letsNoServiceNorUnitCreateDeleteOrReconfigureATopic() throws Exception {
     var ticketProgress = new ConfigResource(ConfigResource.Type.TOPIC, "ticket-progress");
     Map<ConfigResource, Collection<AlterConfigOp>> logAppendTime =
         Map.of(
@@ -240,22 +233,14 @@ class SecuredBrokerTest {
     try (Admin routing = admin("routing-service");
         Admin unit = admin("unit-hrss");
         Admin handling = admin("handling-service")) {
-      assertThatThrownBy(
-              () ->
-                  routing
-                      .createTopics(List.of(new NewTopic("hotline-actions-2", 3, (short) 1)))
-                      .all()
-                      .get(10, SECONDS))
-          .hasCauseInstanceOf(TopicAuthorizationException.class);
+      refusedToCreate(routing, "hotline-actions-2");
       assertThatThrownBy(
               () -> unit.deleteTopics(List.of("assignments-hrss")).all().get(10, SECONDS))
           .hasCauseInstanceOf(TopicAuthorizationException.class);
-      assertThatThrownBy(
-              () ->
-                  unit.createTopics(List.of(new NewTopic("progress-evil", 3, (short) 1)))
-                      .all()
-                      .get(10, SECONDS))
-          .hasCauseInstanceOf(TopicAuthorizationException.class);
+      // not even a topic of a kind it writes
+      refusedToCreate(routing, "assignments-new-unit");
+      refusedToCreate(handling, "lifecycle-new-unit");
+      refusedToCreate(unit, "progress-evil");
       assertThatThrownBy(
               () -> handling.incrementalAlterConfigs(logAppendTime).all().get(10, SECONDS))
           .hasCauseInstanceOf(TopicAuthorizationException.class);
@@ -263,6 +248,16 @@ class SecuredBrokerTest {
     try (Admin admin = admin("admin")) {
       admin.incrementalAlterConfigs(logAppendTime).all().get(10, SECONDS);
     }
+  }
+
+  private static void refusedToCreate(Admin client, String topic) {
+    assertThatThrownBy(
+            () ->
+                client
+                    .createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+                    .all()
+                    .get(10, SECONDS))
+        .hasCauseInstanceOf(TopicAuthorizationException.class);
   }
 
   @Test
@@ -305,12 +300,24 @@ class SecuredBrokerTest {
   }
 
   @Test
-  void restoresTheFileWhenAppliedAgainRemovingAStrayAclAndRestoringALostCredential()
+  void restoresTheFileWhenAppliedAgainRemovingAStrayAclRestoringALostCredentialAndATopicsConfig()
       throws Exception {
-    // given an ACL the file does not name and a unit's credential deleted by hand
+    // given an ACL the file does not name, a unit's credential deleted and a unit's progress topic
+    // switched to the sender's timestamps, by hand
     var stray = allow("unit-hrss", ResourceType.TOPIC, "tickets-received", AclOperation.READ);
+    var progress = new ConfigResource(ConfigResource.Type.TOPIC, "progress-hrss");
     try (Admin admin = admin("admin")) {
       admin.createAcls(List.of(stray)).all().get(10, SECONDS);
+      admin
+          .incrementalAlterConfigs(
+              Map.of(
+                  progress,
+                  List.of(
+                      new AlterConfigOp(
+                          new ConfigEntry("message.timestamp.type", "CreateTime"),
+                          AlterConfigOp.OpType.SET))))
+          .all()
+          .get(10, SECONDS);
       admin
           .alterUserScramCredentials(
               List.of(new UserScramCredentialDeletion("unit-water", ScramMechanism.SCRAM_SHA_512)))
@@ -334,7 +341,17 @@ class SecuredBrokerTest {
     assertThat(again.aclsRemoved()).isEqualTo(1);
     assertThat(again.aclsAdded()).isZero();
     assertThat(again.topicsCreated()).isEmpty();
+    assertThat(again.topicsReconfigured()).containsExactly("progress-hrss");
     try (Admin admin = admin("admin")) {
+      assertThat(
+              admin
+                  .describeConfigs(List.of(progress))
+                  .all()
+                  .get(10, SECONDS)
+                  .get(progress)
+                  .get("message.timestamp.type")
+                  .value())
+          .isEqualTo("LogAppendTime");
       Collection<AclBinding> acls =
           admin.describeAcls(AclBindingFilter.ANY).values().get(10, SECONDS);
       assertThat(acls).doesNotContain(stray).hasSize(security.aclBindings().size());
