@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.RestartableBroker;
+import cn.gov.xining.hotline.testsupport.SignIn;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -48,6 +53,56 @@ class EndToEndOnSecuredKafkaIT extends EndToEndScenarios {
           .doesNotContain("Could not configure topics")
           .doesNotContain("TopicAuthorizationException");
     }
+  }
+
+  @Test
+  void swaggerUiSignsAnOperatorInAtTheIdentityProviderAndTriesTheApiWithTheToken()
+      throws Exception {
+    var intake = services().get(0);
+    var http = HttpClient.newHttpClient();
+    // given what intake tells Swagger UI: where to sign in, which client, with PKCE, and where
+    // the provider sends the browser back
+    String docs = body(http, intake.url("/v3/api-docs"));
+    assertThat(
+            JsonPath.<String>read(
+                docs, "$.components.securitySchemes.signIn.flows.authorizationCode.tokenUrl"))
+        .isEqualTo(IdentityProvider.issuer() + "/oauth2/token");
+    String redirect =
+        JsonPath.read(body(http, intake.url("/v3/api-docs/swagger-config")), "$.oauth2RedirectUrl");
+    assertThat(redirect).isEqualTo(intake.url("/swagger-ui/oauth2-redirect.html"));
+    assertThat(body(http, intake.url("/swagger-ui/swagger-initializer.js")))
+        .contains("swagger-ui")
+        .contains("usePkceWithAuthorizationCodeGrant");
+
+    // when the operator signs in as Swagger UI does: its public client, its redirect, the token
+    // fetched by the page's script
+    var token =
+        new SignIn(IdentityProvider.issuer())
+            .browserSignIn("swagger-ui", redirect, "operator", "operator-dev");
+
+    // then the provider lets the page read the token, and "Try it out" with it takes a ticket
+    assertThat(token.statusCode()).isEqualTo(200);
+    assertThat(token.headers().firstValue("Access-Control-Allow-Origin")).hasValue(intake.url(""));
+    String accessToken = JsonPath.read(token.body(), "$.access_token");
+    var posted =
+        http.send(
+            HttpRequest.newBuilder(URI.create(intake.url("/api/tickets")))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"channel\":\"hotline-phone\",\"content\":\"小区路灯坏了一个月没人修。\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+  }
+
+  private static String body(HttpClient http, String url) throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url).isEqualTo(200);
+    return response.body();
   }
 
   @Test

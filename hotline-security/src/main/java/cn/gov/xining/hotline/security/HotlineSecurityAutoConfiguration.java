@@ -59,9 +59,10 @@ public class HotlineSecurityAutoConfiguration {
       HttpSecurity http,
       ObjectProvider<EndpointAccess> access,
       Converter<Jwt, AbstractAuthenticationToken> tokens,
-      AuditTrail audit)
+      AuditTrail audit,
+      ObjectProvider<RefusalFormat> formats)
       throws Exception {
-    var problems = new ProblemResponses();
+    var problems = new ProblemResponses(formats.orderedStream().toList());
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

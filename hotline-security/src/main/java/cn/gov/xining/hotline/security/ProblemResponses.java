@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,13 +23,18 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
   private final BearerTokenAuthenticationEntryPoint bearerEntryPoint =
       new BearerTokenAuthenticationEntryPoint();
   private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+  private final List<RefusalFormat> formats;
+
+  ProblemResponses(List<RefusalFormat> formats) {
+    this.formats = List.copyOf(formats);
+  }
 
   @Override
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     bearerEntryPoint.commence(request, response, e);
-    ProblemWriter.write(
+    refuse(
         request,
         response,
         HttpStatus.UNAUTHORIZED,
@@ -43,8 +49,24 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     bearerDenied.handle(request, response, e);
-    ProblemWriter.write(
-        request, response, HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作 (Forbidden)", detail(e));
+    refuse(request, response, HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作 (Forbidden)", detail(e));
+  }
+
+  private void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail)
+      throws IOException {
+    for (RefusalFormat format : formats) {
+      if (format.appliesTo(request)) {
+        format.refuse(request, response, status.value(), detail);
+        return;
+      }
+    }
+    ProblemWriter.write(request, response, status, type, title, detail);
   }
 
   static ProblemDetail forbidden(AccessDeniedException e) {
@@ -55,7 +77,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
   }
 
   /** Our own refusals explain themselves; Spring's say only "Access Denied". */
-  private static String detail(AccessDeniedException e) {
+  static String detail(AccessDeniedException e) {
     String message = e.getMessage();
     return message == null || message.startsWith("Access Denied")
         ? "你的身份无权访问此资源 (your role does not allow this)"

@@ -73,6 +73,27 @@ public final class SignIn {
   }
 
   private HttpResponse<String> staffSignIn(String username, String password) {
+    return signIn("hotline-cli", CLI_REDIRECT, null, username, password);
+  }
+
+  /**
+   * What a browser app does for a member of staff (the dashboard, Swagger UI): authorization code
+   * with PKCE through its public client and redirect URI, the token fetched by the page's script,
+   * so with the page's {@code Origin}. The whole token response, CORS headers included.
+   */
+  public HttpResponse<String> browserSignIn(
+      String clientId, String redirectUri, String username, String password) {
+    var page = URI.create(redirectUri);
+    return signIn(
+        clientId,
+        redirectUri,
+        page.getScheme() + "://" + page.getRawAuthority(),
+        username,
+        password);
+  }
+
+  private HttpResponse<String> signIn(
+      String clientId, String redirectUri, String origin, String username, String password) {
     HttpClient browser = client();
     String verifier = randomUrlSafe(48);
     String authorize =
@@ -80,13 +101,20 @@ public final class SignIn {
             + "/oauth2/authorize?"
             + query(
                 Map.of(
-                    "response_type", "code",
-                    "client_id", "hotline-cli",
-                    "redirect_uri", CLI_REDIRECT,
-                    "scope", "openid",
-                    "state", randomUrlSafe(12),
-                    "code_challenge", challenge(verifier),
-                    "code_challenge_method", "S256"));
+                    "response_type",
+                    "code",
+                    "client_id",
+                    clientId,
+                    "redirect_uri",
+                    redirectUri,
+                    "scope",
+                    "openid",
+                    "state",
+                    randomUrlSafe(12),
+                    "code_challenge",
+                    challenge(verifier),
+                    "code_challenge_method",
+                    "S256"));
     send(browser, HttpRequest.newBuilder(URI.create(authorize)).build()); // remembers the request
     var loginPage = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/login")).build());
     var csrf = CSRF.matcher(loginPage.body());
@@ -112,23 +140,22 @@ public final class SignIn {
             .firstValue("Location")
             .orElse("");
     var code = CODE.matcher(redirect);
-    if (!redirect.startsWith(CLI_REDIRECT) || !code.find()) {
+    if (!redirect.startsWith(redirectUri) || !code.find()) {
       throw new IllegalStateException("no authorization code for " + username + ": " + redirect);
     }
     var token =
         send(
             browser,
-            HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+            tokenRequest(origin)
                 .POST(
                     form(
                         Map.of(
                             "grant_type",
                             "authorization_code",
                             "client_id",
-                            "hotline-cli",
+                            clientId,
                             "redirect_uri",
-                            CLI_REDIRECT,
+                            redirectUri,
                             "code",
                             urlDecoded(code.group(1)),
                             "code_verifier",
@@ -141,6 +168,13 @@ public final class SignIn {
   /** A development member of staff's token: the password is {@code <user name>-dev}. */
   public String staff(String username) {
     return staff(username, username + "-dev");
+  }
+
+  private HttpRequest.Builder tokenRequest(String origin) {
+    var request =
+        HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded");
+    return origin == null ? request : request.header("Origin", origin);
   }
 
   private String absolute(String location) {

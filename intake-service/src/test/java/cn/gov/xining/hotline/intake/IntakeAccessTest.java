@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import cn.gov.xining.hotline.contract.AuditEntry;
 import cn.gov.xining.hotline.contract.EventJson;
@@ -77,6 +78,25 @@ class IntakeAccessTest {
   }
 
   @Test
+  void anOpen311AppIsRefusedInTheSpecificationsErrorFormatNotAsAProblem() throws Exception {
+    mvc.perform(get("/open311/v2/requests.json"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+        .andExpect(jsonPath("$[0].code").value(401))
+        .andExpect(jsonPath("$[0].description").value(Matchers.startsWith("请求须带有效的 Bearer 令牌")));
+    mvc.perform(get("/open311/v2/requests/261206-01-0001.xml"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+        .andExpect(xpath("/errors/error/code").string("401"));
+    // a manager's token is valid but not an Open311 client's
+    as(ISSUER.staff("MANAGER"), get("/open311/v2/requests.xml"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+        .andExpect(xpath("/errors/error/code").string("403"));
+  }
+
+  @Test
   void aTokenWhoseRolesWereRewrittenIsRefused() throws Exception {
     String[] parts = ISSUER.staff("MANAGER").split("\\.");
     String payload =
@@ -125,6 +145,40 @@ class IntakeAccessTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(CALL.replace("hotline-phone", "wechat-snapshot")))
         .andExpect(status().isCreated());
+  }
+
+  @Test
+  void aGatewayListsTheOpen311RequestsOfItsOwnChannelOnlyAndAnOperatorAll() throws Exception {
+    String wechat = ISSUER.gateway("wechat-snapshot");
+    String operator = ISSUER.staff("OPERATOR");
+    String byPhone =
+        numberOf(
+            as(
+                operator,
+                post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content(CALL)));
+    String byWechat =
+        numberOf(
+            as(
+                wechat,
+                post("/api/tickets")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(CALL.replace("hotline-phone", "wechat-snapshot"))));
+
+    as(wechat, get("/open311/v2/requests.json"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].service_request_id").value(Matchers.hasItem(byWechat)))
+        .andExpect(
+            jsonPath("$[*].service_request_id").value(Matchers.not(Matchers.hasItem(byPhone))));
+    as(operator, get("/open311/v2/requests.json"))
+        .andExpect(jsonPath("$[*].service_request_id").value(Matchers.hasItems(byWechat, byPhone)));
+  }
+
+  private static String numberOf(ResultActions created) throws Exception {
+    return EventJson.MAPPER
+        .readTree(
+            created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+        .get("ticketNumber")
+        .asString();
   }
 
   @Test

@@ -20,8 +20,17 @@ import org.springframework.stereotype.Component;
 public class TicketHistory {
 
   /** What the Open311 {@code GET requests} may filter by; null fields do not filter. */
+  /**
+   * What to list; a null criterion is not applied. {@code channel}: only the tickets that came in
+   * by it (a channel's gateway sees no other's), applied before the limit.
+   */
   public record Search(
-      OffsetDateTime from, OffsetDateTime until, String topicCode, Boolean closed, int limit) {}
+      OffsetDateTime from,
+      OffsetDateTime until,
+      String topicCode,
+      String channel,
+      Boolean closed,
+      int limit) {}
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -165,6 +174,9 @@ public class TicketHistory {
     if (search.topicCode() != null) {
       sql.append(" AND t.topic_code = :topic");
     }
+    if (search.channel() != null) {
+      sql.append(" AND t.channel = :channel");
+    }
     if (search.closed() != null) {
       sql.append(search.closed() ? " AND t.status IN (:closed)" : " AND t.status NOT IN (:closed)");
     }
@@ -178,6 +190,9 @@ public class TicketHistory {
     }
     if (search.topicCode() != null) {
       statement = statement.param("topic", search.topicCode());
+    }
+    if (search.channel() != null) {
+      statement = statement.param("channel", search.channel());
     }
     if (search.closed() != null) {
       statement = statement.param("closed", closedStatuses);

@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.intake.open311;
 
+import cn.gov.xining.hotline.security.RefusalFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,10 +19,12 @@ import org.springframework.web.util.UrlPathHelper;
  * than the native API's RFC 9457 problems: a city app parses {@code [{"code","description"}]}
  * whatever went wrong. The servlet filters' refusals (413, 429) come through {@link #write}; Spring
  * MVC's own (415, 405, 404, an unreadable body) through this resolver, which runs before the
- * application's {@code @ExceptionHandler}s. Errors an endpoint raises are its own handlers'.
+ * application's {@code @ExceptionHandler}s; the security chain's (401 without a valid token, 403
+ * for a role that may not) through {@link RefusalFormat}. Errors an endpoint raises are its own
+ * handlers'.
  */
 @Component
-public class Open311Errors implements HandlerExceptionResolver, Ordered {
+public class Open311Errors implements HandlerExceptionResolver, RefusalFormat, Ordered {
 
   /** Whether a request is for the Open311 endpoint, and so answered in its format. */
   public static boolean isOpen311(HttpServletRequest request) {
@@ -34,6 +37,18 @@ public class Open311Errors implements HandlerExceptionResolver, Ordered {
       throws IOException {
     Open311Format.of(request)
         .write(response, status, "errors", List.of(Open311Exception.error(status, description)));
+  }
+
+  @Override
+  public boolean appliesTo(HttpServletRequest request) {
+    return isOpen311(request);
+  }
+
+  @Override
+  public void refuse(
+      HttpServletRequest request, HttpServletResponse response, int status, String description)
+      throws IOException {
+    write(request, response, status, description);
   }
 
   /** After Spring Boot's error attributes (which only note the error), before everything else. */
