@@ -60,9 +60,9 @@ public class HotlineSecurityAutoConfiguration {
       ObjectProvider<EndpointAccess> access,
       Converter<Jwt, AbstractAuthenticationToken> tokens,
       AuditTrail audit,
-      ObjectProvider<RefusalFormat> formats)
+      Refusals refusals)
       throws Exception {
-    var problems = new ProblemResponses(formats.orderedStream().toList());
+    var problems = new ProblemResponses(refusals);
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -92,6 +92,11 @@ public class HotlineSecurityAutoConfiguration {
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterAfter(audit, SecurityContextHolderFilter.class);
     return http.build();
+  }
+
+  @Bean
+  Refusals hotlineRefusals(ObjectProvider<RefusalFormat> formats) {
+    return new Refusals(formats.orderedStream().toList());
   }
 
   /** {@code roles: ["UNIT"]} becomes {@code ROLE_UNIT}; the principal's name is {@code sub}. */

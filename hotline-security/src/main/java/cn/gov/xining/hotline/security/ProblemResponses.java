@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,10 +22,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
   private final BearerTokenAuthenticationEntryPoint bearerEntryPoint =
       new BearerTokenAuthenticationEntryPoint();
   private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
-  private final List<RefusalFormat> formats;
+  private final Refusals refusals;
 
-  ProblemResponses(List<RefusalFormat> formats) {
-    this.formats = List.copyOf(formats);
+  ProblemResponses(Refusals refusals) {
+    this.refusals = refusals;
   }
 
   @Override
@@ -34,7 +33,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     bearerEntryPoint.commence(request, response, e);
-    refuse(
+    refusals.write(
         request,
         response,
         HttpStatus.UNAUTHORIZED,
@@ -49,24 +48,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     bearerDenied.handle(request, response, e);
-    refuse(request, response, HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作 (Forbidden)", detail(e));
-  }
-
-  private void refuse(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      HttpStatus status,
-      String type,
-      String title,
-      String detail)
-      throws IOException {
-    for (RefusalFormat format : formats) {
-      if (format.appliesTo(request)) {
-        format.refuse(request, response, status.value(), detail);
-        return;
-      }
-    }
-    ProblemWriter.write(request, response, status, type, title, detail);
+    refusals.write(
+        request, response, HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作 (Forbidden)", detail(e));
   }
 
   static ProblemDetail forbidden(AccessDeniedException e) {

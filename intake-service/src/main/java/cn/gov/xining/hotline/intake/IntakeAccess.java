@@ -33,6 +33,9 @@ class IntakeAccess {
             .hasAnyRole(OPERATOR, GATEWAY)
             .requestMatchers("/api/tickets/*", "/api/callers/tickets")
             .hasRole(OPERATOR)
+            // Whoever must call the citizen back; a unit only for a ticket it handles now.
+            .requestMatchers(HttpMethod.GET, "/api/tickets/*/caller")
+            .hasAnyRole(OPERATOR, HotlineRole.REVIEWER.name(), HotlineRole.UNIT.name())
             // Open311's other paths and methods answer in the specification's error format.
             .requestMatchers("/api/**")
             .denyAll();

@@ -12,13 +12,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gov.xining.hotline.contract.AuditEntry;
 import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.Priority;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TestIssuer;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,6 +184,65 @@ class IntakeAccessTest {
             created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
         .get("ticketNumber")
         .asString();
+  }
+
+  @Test
+  void theCallersNumberIsReadInClearByTheUnitHandlingTheTicketOnlyAndEveryReadIsAudited()
+      throws Exception {
+    // given a caller's ticket that routing transferred to hrss
+    String operator = ISSUER.staff("OPERATOR");
+    String number =
+        numberOf(
+            as(
+                operator,
+                post("/api/tickets")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(CALL.replace("}", ",\"callerName\":\"王女士\"}"))));
+    var probe = new TopicProbe(bootstrapServers);
+    probe.sendRaw(
+        Topics.ROUTING_DECISIONS,
+        number,
+        EventJson.MAPPER.writeValueAsString(
+            new TicketRouted(
+                UUID.randomUUID(),
+                number,
+                OffsetDateTime.now(),
+                OffsetDateTime.now(),
+                "hotline-phone",
+                RoutingOutcome.TRANSFER,
+                "wage-arrears",
+                null,
+                "hrss",
+                List.of(),
+                "test-rule",
+                "test",
+                "欠薪",
+                OffsetDateTime.now().plusDays(5),
+                Priority.NORMAL)));
+    String hrss = ISSUER.unit("hrss");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                as(hrss, get("/api/tickets/" + number + "/caller"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.phone").value("13812345678"))
+                    .andExpect(jsonPath("$.name").value("王女士")));
+
+    // then another unit may not, nor a manager; the hotline's reviewer may
+    as(ISSUER.unit("water"), get("/api/tickets/" + number + "/caller"))
+        .andExpect(status().isForbidden());
+    as(ISSUER.staff("MANAGER"), get("/api/tickets/" + number + "/caller"))
+        .andExpect(status().isForbidden());
+    as(ISSUER.staff("REVIEWER"), get("/api/tickets/" + number + "/caller"))
+        .andExpect(status().isOk());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.AUDIT_TRAIL, "unit-hrss").toString())
+                    .contains("/api/tickets/{ticketNumber}/caller")
+                    .doesNotContain("13812345678"));
   }
 
   @Test

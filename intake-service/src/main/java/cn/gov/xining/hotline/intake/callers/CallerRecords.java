@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.intake.callers;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,10 +53,23 @@ public class CallerRecords {
 
   /** The clear phone number for the callback, or null for an anonymous caller. */
   public String phoneFor(String ticketNumber) {
-    return jdbc.sql("SELECT phone_sealed FROM ticket_caller WHERE ticket_number = :number")
+    return unsealed("phone_sealed", ticketNumber);
+  }
+
+  /** The caller's name, or null if not given. */
+  public String nameFor(String ticketNumber) {
+    return unsealed("name_sealed", ticketNumber);
+  }
+
+  private String unsealed(String column, String ticketNumber) {
+    return jdbc
+        .sql("SELECT " + column + " FROM ticket_caller WHERE ticket_number = :number")
         .param("number", ticketNumber)
         .query(String.class)
-        .optional()
+        .list()
+        .stream()
+        .filter(Objects::nonNull) // a caller who gave a name and no number, or the reverse
+        .findFirst()
         .map(privacy::decrypt)
         .orElse(null);
   }

@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.intake.history;
 
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.intake.callers.PersonalNumbers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -31,6 +32,9 @@ public class TicketHistory {
       String channel,
       Boolean closed,
       int limit) {}
+
+  /** The {@code ticket_status_change.detail} column's length. */
+  static final int MAX_DETAIL = 4000;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -266,9 +270,30 @@ public class TicketHistory {
         .param("number", number)
         .param("status", status.name())
         .param("at", at)
-        .param("detail", detail)
+        .param("detail", storable(detail))
         .param("source", sourceEventId)
         .update();
+  }
+
+  /**
+   * A detail as the operator may read it: personal numbers masked (a unit's resolution may quote
+   * one), at most {@value #MAX_DETAIL} UTF-16 units, a longer one cut with an ellipsis rather than
+   * the status change refused.
+   */
+  static String storable(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    String masked = PersonalNumbers.mask(detail);
+    if (masked.length() <= MAX_DETAIL) {
+      return masked;
+    }
+    // Counted in UTF-16 units, as the column is; never splitting a character in two.
+    int cut = MAX_DETAIL - 1;
+    if (Character.isHighSurrogate(masked.charAt(cut - 1))) {
+      cut--;
+    }
+    return masked.substring(0, cut) + "…";
   }
 
   private static TicketRecord record(ResultSet row, List<TicketRecord.StatusChange> history)

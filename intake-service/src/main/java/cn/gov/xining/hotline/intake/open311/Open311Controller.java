@@ -390,8 +390,9 @@ class Open311Controller {
   }
 
   private static OffsetDateTime date(String parameter, String value) {
+    OffsetDateTime date;
     try {
-      return OffsetDateTime.parse(value);
+      date = OffsetDateTime.parse(value);
     } catch (DateTimeParseException e) {
       throw new Open311Exception(
           400,
@@ -400,6 +401,14 @@ class Open311Controller {
               + parameter
               + " must be W3C date-time)");
     }
+    // What a database can store and compare; +999999999-12-31 is a valid OffsetDateTime.
+    if (date.getYear() < 1970 || date.getYear() > 9999) {
+      throw new Open311Exception(
+          400,
+          "%s 须在1970年至9999年之间 (%s must be between the years 1970 and 9999)"
+              .formatted(parameter, parameter));
+    }
+    return date;
   }
 
   private static Boolean closed(String status) {

@@ -6,6 +6,7 @@ import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.callers.CallerPrivacy;
 import cn.gov.xining.hotline.intake.callers.CallerRecords;
+import cn.gov.xining.hotline.intake.callers.PersonalNumbers;
 import cn.gov.xining.hotline.intake.history.TicketHistory;
 import cn.gov.xining.hotline.intake.numbering.TicketNumbers;
 import cn.gov.xining.hotline.intake.outbox.StoredTicket;
@@ -86,8 +87,9 @@ public class TicketIntake {
             receivedAt,
             request.channel(),
             request.appealType() == null ? null : AppealType.valueOf(request.appealType()),
-            request.content().strip(),
-            blankToNull(request.address()),
+            // A number the citizen says in the appeal is masked before it is stored or published.
+            PersonalNumbers.mask(request.content().strip()),
+            PersonalNumbers.mask(blankToNull(request.address())),
             request.districtCode(),
             request.topicCode(),
             phone == null ? null : CallerPrivacy.mask(phone),
@@ -95,7 +97,7 @@ public class TicketIntake {
             request.latitude(),
             request.longitude(),
             request.isAnsweredOnCall(),
-            blankToNull(request.answer()),
+            PersonalNumbers.mask(blankToNull(request.answer())),
             blankToNull(request.batchLabel()),
             request.attachments(),
             receivedBy);

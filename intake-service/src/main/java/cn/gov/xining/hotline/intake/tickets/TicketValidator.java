@@ -24,6 +24,8 @@ class TicketValidator {
   static final int MAX_ATTACHMENTS = 10;
   private static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{9,11}|\\d{7,8})$");
   private static final Duration OLDEST_RECEIVED = Duration.ofDays(30);
+  // Text is what a person typed or said: line breaks and tabs, never other control characters.
+  private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
   private final Catalog catalog;
   private final Clock clock;
@@ -116,6 +118,12 @@ class TicketValidator {
       violations.add(
           FieldViolation.of("latitude", "经纬度须同时填写 (latitude and longitude go together)"));
     } else if (request.latitude() != null
+        && (!Double.isFinite(request.latitude()) || !Double.isFinite(request.longitude()))) {
+      // "NaN" and "Infinity" are numbers to Jackson, and Math.abs(NaN) > 90 is false.
+      violations.add(
+          FieldViolation.of(
+              "latitude", "经纬度须为有限的数值 (latitude and longitude must be finite numbers)"));
+    } else if (request.latitude() != null
         && (Math.abs(request.latitude()) > 90 || Math.abs(request.longitude()) > 180)) {
       violations.add(FieldViolation.of("latitude", "经纬度超出范围 (out of range)"));
     }
@@ -158,6 +166,11 @@ class TicketValidator {
 
   private static void checkLength(
       String field, String label, String value, int max, List<FieldViolation> violations) {
+    if (CONTROL_CHARACTERS.matcher(value).find()) {
+      violations.add(
+          FieldViolation.of(
+              field, "%s含有不可见的控制字符 (%s contains control characters)".formatted(label, field)));
+    }
     // Characters as a reader counts them: a rare CJK ideograph outside the BMP counts once.
     int length = value.codePointCount(0, value.length());
     if (length > max) {

@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.intake.web;
 
+import cn.gov.xining.hotline.security.Refusals;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,10 +41,12 @@ class ClientRateLimit extends OncePerRequestFilter {
   private final RateLimiterRegistry limiters;
   private final Properties properties;
   private final MeterRegistry meters;
+  private final Refusals refusals;
 
-  ClientRateLimit(Properties properties, MeterRegistry meters) {
+  ClientRateLimit(Properties properties, MeterRegistry meters, Refusals refusals) {
     this.properties = properties;
     this.meters = meters;
+    this.refusals = refusals;
     this.limiters =
         RateLimiterRegistry.of(
             RateLimiterConfig.custom()
@@ -78,7 +81,7 @@ class ClientRateLimit extends OncePerRequestFilter {
     meters.counter("hotline.intake.rate.limited").increment();
     long retryAfter = Math.max(1, (properties.period().toMillis() + 999) / 1000);
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-    ProblemResponses.write(
+    refusals.write(
         request,
         response,
         HttpStatus.TOO_MANY_REQUESTS,

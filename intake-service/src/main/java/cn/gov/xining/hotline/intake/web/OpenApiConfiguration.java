@@ -48,7 +48,7 @@ class OpenApiConfiguration {
               "409",
               "A request with this Idempotency-Key is still being processed (request-in-progress)",
               "413",
-              "The body is larger than hotline.intake.http.max-request-size (request-too-large)",
+              "The body is larger than hotline.http.max-request-size (request-too-large)",
               "415",
               "The body is not application/json (unsupported-media-type)",
               "422",

@@ -77,6 +77,40 @@ abstract class TicketIntakeScenarios {
   }
 
   @Test
+  void numbersACitizenSaysInTheAppealAreMaskedBeforeTheTicketIsStoredOrPublished()
+      throws Exception {
+    var response =
+        mvc.perform(
+                post("/api/tickets")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"channel":"hotline-phone","appealType":"COMPLAINT",
+                         "content":"工资卡6217001234567893三个月没到账，身份证630102198503120410，请打13812345678",
+                         "address":"城北区某小区，联系0971-8123456","callerPhone":"13987654321"}
+                        """))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String number = JsonPath.read(response, "$.ticketNumber");
+
+    String published =
+        new TopicProbe(bootstrapServers).recordsFor(Topics.TICKETS_RECEIVED, number).get(0).value();
+    String stored =
+        mvc.perform(get("/api/tickets/" + number))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    for (String ticket : List.of(published, stored)) {
+      assertThat(ticket)
+          .contains("6217********7893", "630102********0410", "138****5678", "0971-****456")
+          .doesNotContain("13812345678", "198503120", "00123456", "8123456", "13987654321");
+    }
+  }
+
+  @Test
   void consecutiveTicketsGetDistinctNumbers() throws Exception {
     var first = postAndReadNumber();
     var second = postAndReadNumber();

@@ -96,6 +96,49 @@ class TicketValidatorTest {
   }
 
   @Test
+  void coordinatesThatAreNotFiniteNumbersAreRefused() {
+    for (double notANumber : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+      var request =
+          new TicketRequest(
+              "wechat-snapshot",
+              null,
+              "井盖丢失",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              notANumber,
+              101.7,
+              false,
+              null,
+              null,
+              null);
+
+      assertThat(validator.violations(request))
+          .singleElement()
+          .satisfies(
+              v -> {
+                assertThat(v.field()).isEqualTo("latitude");
+                assertThat(v.message()).contains("有限");
+              });
+    }
+  }
+
+  @Test
+  void controlCharactersInTextAreRefusedButLineBreaksAndTabsAreText() {
+    assertThat(validator.violations(withContent("\u0001".repeat(4000))))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("content");
+              assertThat(v.message()).contains("控制字符");
+            });
+    assertThat(validator.violations(withContent("第一行\n第二行\r\n\t缩进"))).isEmpty();
+  }
+
+  @Test
   void aLetterReceivedYesterdayWithALandlineAndAPlaceIsValid() {
     var request =
         new TicketRequest(
