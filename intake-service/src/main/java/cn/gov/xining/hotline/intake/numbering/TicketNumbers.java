@@ -22,6 +22,10 @@ public class TicketNumbers {
   private final TransactionTemplate transaction;
   private final TicketNumberProperties properties;
   private final Durability durability;
+  private final PublishedNumbers published;
+
+  /** The day whose published numbers were last checked: once per day and process. */
+  private LocalDate checkedDay;
 
   private LocalDate blockDay;
   private long next;
@@ -31,11 +35,36 @@ public class TicketNumbers {
       JdbcClient jdbc,
       TransactionTemplate transaction,
       TicketNumberProperties properties,
-      Durability durability) {
+      Durability durability,
+      PublishedNumbers published) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.properties = properties;
     this.durability = durability;
+    this.published = published;
+  }
+
+  /**
+   * Checks the day's numbers on Kafka before the first is handed out (and at start, so the first
+   * caller does not wait for it): the counter then starts above every number published, even if
+   * intake's database was reset.
+   */
+  public synchronized void checkPublished(LocalDate day) {
+    if (day.equals(checkedDay)) {
+      return;
+    }
+    var highest = published.highest(day, properties.node());
+    if (highest.isPresent()) {
+      Boolean raised = null;
+      while (raised == null) {
+        raised = transaction.execute(status -> raiseCounter(day, highest.getAsLong() + 1));
+      }
+      durability.awaitDurable();
+      if (day.equals(blockDay) && next <= highest.getAsLong()) {
+        blockDay = null; // the block in hand overlaps published numbers: take a fresh one
+      }
+    }
+    checkedDay = day;
   }
 
   /**
@@ -43,6 +72,7 @@ public class TicketNumbers {
    * {@code receivedAt}, so the number and the report day can never disagree around midnight.
    */
   public synchronized String next(LocalDate today) {
+    checkPublished(today);
     if (!today.equals(blockDay) || next >= blockEnd) {
       reserveBlock(today);
     }
@@ -59,6 +89,35 @@ public class TicketNumbers {
     blockDay = day;
     blockEnd = end;
     next = end - properties.blockSize();
+  }
+
+  /**
+   * Makes the day's counter at least {@code floor}, never lowering it; null when another instance
+   * created the day's row first and the transaction must be redone.
+   */
+  private Boolean raiseCounter(LocalDate day, long floor) {
+    int updated =
+        jdbc.sql(
+                "UPDATE ticket_number_counter SET next_free = GREATEST(next_free, :floor)"
+                    + " WHERE ticket_day = :day AND node = :node")
+            .param("floor", floor)
+            .param("day", day)
+            .param("node", properties.node())
+            .update();
+    if (updated == 0) {
+      try {
+        jdbc.sql(
+                "INSERT INTO ticket_number_counter (ticket_day, node, next_free)"
+                    + " VALUES (:day, :node, :floor)")
+            .param("day", day)
+            .param("node", properties.node())
+            .param("floor", floor)
+            .update();
+      } catch (DuplicateKeyException anotherInstanceWasFaster) {
+        return null;
+      }
+    }
+    return Boolean.TRUE;
   }
 
   /**

@@ -7,6 +7,7 @@ import cn.gov.xining.hotline.intake.store.Durability;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,11 @@ class TicketNumbersTest {
 
   /** Numbers handed out at an instant, on that instant's Asia/Shanghai day, as intake does. */
   private Numbers numbersAt(String instant, int node, int blockSize) throws SQLException {
+    return numbersAt(instant, node, blockSize, (day, n) -> OptionalLong.empty());
+  }
+
+  private Numbers numbersAt(String instant, int node, int blockSize, PublishedNumbers published)
+      throws SQLException {
     var numbers =
         new TicketNumbers(
             JdbcClient.create(database),
@@ -41,7 +47,8 @@ class TicketNumbersTest {
                 java.time.Duration.ZERO,
                 java.time.Duration.ZERO,
                 false,
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+            published);
     var day = Instant.parse(instant).atZone(HotlineTime.ZONE).toLocalDate();
     return () -> numbers.next(day);
   }
@@ -70,6 +77,25 @@ class TicketNumbersTest {
     var afterRestart = numbersAt("2026-01-31T03:00:00Z", 1, 10);
 
     assertThat(afterRestart.next()).isEqualTo("260131-01-0011").isNotIn(issued);
+  }
+
+  @Test
+  void aResetDatabaseStartsAboveTheNumbersAlreadyPublishedThatDay() throws Exception {
+    // given intake's database is new, but Kafka holds 260131-01-0950 from before the reset (and
+    // another node's and another day's higher numbers, which do not count)
+    PublishedNumbers onKafka =
+        (day, node) ->
+            day.toString().equals("2026-01-31") && node == 1
+                ? OptionalLong.of(950)
+                : OptionalLong.empty();
+
+    var numbers = numbersAt("2026-01-31T02:00:00Z", 1, 10, onKafka);
+
+    // then the first number is above every published one, and so are the next
+    assertThat(numbers.next()).isEqualTo("260131-01-0951");
+    assertThat(numbers.next()).isEqualTo("260131-01-0952");
+    assertThat(numbersAt("2026-01-31T02:00:00Z", 2, 10, onKafka).next())
+        .isEqualTo("260131-02-0001");
   }
 
   @Test
