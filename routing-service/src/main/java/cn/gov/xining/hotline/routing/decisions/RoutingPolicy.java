@@ -8,5 +8,9 @@ import cn.gov.xining.hotline.contract.TicketReceived;
  */
 public interface RoutingPolicy {
 
+  /**
+   * @throws UndecidableTicketException if the ticket lacks content, names a code the catalog does
+   *     not know, or was received at a time no day or deadline can be computed for
+   */
   RoutingDecision decide(TicketReceived ticket);
 }

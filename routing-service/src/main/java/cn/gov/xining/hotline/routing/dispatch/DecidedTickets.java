@@ -3,13 +3,9 @@ package cn.gov.xining.hotline.routing.dispatch;
 import cn.gov.xining.hotline.contract.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,15 +22,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The ticket numbers routing has already decided, so that a ticket published twice (intake's outbox
- * may re-send one whose acknowledgement was lost) is routed once: the contract is that a repeated
- * ticket number is the same ticket.
+ * The ticket numbers routing has already decided, each with the {@link TicketDigest} of the ticket
+ * it was decided for, so that a ticket published twice (intake's outbox may re-send one whose
+ * acknowledgement was lost) is routed once, and a number that comes back with another appeal is
+ * told apart from it: the contract is that a repeated ticket number is the same ticket.
  *
- * <p>The truth is the {@code routing-decisions} topic, read committed: the set is rebuilt from it
- * whenever the dispatcher is given partitions (at start, after a crash, after a rebalance), and a
- * poll's numbers are added only once its transaction has committed, so an aborted poll leaves no
- * trace. Numbers of the {@code yyMMdd-NN-SSSS} form are kept as bits per day and intake node, a few
- * hundred bytes a day at a city's volume.
+ * <p>The truth is the {@code routing-decisions} topic, read committed, with the digest in a header
+ * of each record: the set is rebuilt from it whenever the dispatcher is given partitions (at start,
+ * after a crash, after a rebalance), and a poll's numbers are added only once its transaction has
+ * committed, so an aborted poll leaves no trace. Numbers of the {@code yyMMdd-NN-SSSS} form are
+ * kept as digests in arrays per day and intake node, a few kilobytes a day at a city's volume.
  */
 @Component
 class DecidedTickets implements ConsumerAwareRebalanceListener {
@@ -45,8 +42,8 @@ class DecidedTickets implements ConsumerAwareRebalanceListener {
   private final KafkaProperties kafka;
   private final Clock clock;
   private final Duration window;
-  private final Map<String, BitSet> sequencesByDayAndNode = new HashMap<>();
-  private final Set<String> otherNumbers = new HashSet<>();
+  private final Map<String, Sequences> sequencesByDayAndNode = new HashMap<>();
+  private final Map<String, Long> otherNumbers = new HashMap<>();
 
   DecidedTickets(KafkaProperties kafka, Clock clock, DispatchProperties properties) {
     this.kafka = kafka;
@@ -54,22 +51,28 @@ class DecidedTickets implements ConsumerAwareRebalanceListener {
     this.window = properties.duplicateWindow();
   }
 
-  synchronized boolean contains(String ticketNumber) {
+  /**
+   * The digest of the ticket decided under this number: {@link TicketDigest#UNKNOWN} if it was
+   * decided without one, null if the number has not been decided.
+   */
+  synchronized Long digestOf(String ticketNumber) {
     var number = NUMBER.matcher(ticketNumber);
     if (number.matches()) {
       var sequences = sequencesByDayAndNode.get(number.group(1));
-      return sequences != null && sequences.get(Integer.parseInt(number.group(2)));
+      long digest = sequences == null ? 0 : sequences.get(Integer.parseInt(number.group(2)));
+      return digest == 0 ? null : digest;
     }
-    return otherNumbers.contains(ticketNumber);
+    return otherNumbers.get(ticketNumber);
   }
 
   /** Remembers the numbers once the current Kafka transaction commits; at once outside one. */
-  void addWhenCommitted(List<String> ticketNumbers) {
-    if (ticketNumbers.isEmpty()) {
+  void addWhenCommitted(Map<String, Long> digestsByNumber) {
+    if (digestsByNumber.isEmpty()) {
       return;
     }
+    var decided = Map.copyOf(digestsByNumber);
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      addAll(ticketNumbers);
+      addAll(decided);
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(
@@ -77,7 +80,7 @@ class DecidedTickets implements ConsumerAwareRebalanceListener {
           @Override
           public void afterCompletion(int status) {
             if (status == STATUS_COMMITTED) {
-              addAll(ticketNumbers);
+              addAll(decided);
             }
           }
         });
@@ -117,7 +120,7 @@ class DecidedTickets implements ConsumerAwareRebalanceListener {
       while (partitions.stream().anyMatch(p -> decisions.position(p) < endOffsets.get(p))) {
         for (var record : decisions.poll(Duration.ofMillis(500))) {
           if (record.key() != null) {
-            addOne(record.key());
+            addOne(record.key(), TicketDigest.from(record.headers()));
             read++;
           }
         }
@@ -126,18 +129,42 @@ class DecidedTickets implements ConsumerAwareRebalanceListener {
     log.info("{} decided ticket numbers of the last {} read back", read, window);
   }
 
-  private synchronized void addAll(List<String> ticketNumbers) {
-    ticketNumbers.forEach(this::addOne);
+  private synchronized void addAll(Map<String, Long> digestsByNumber) {
+    digestsByNumber.forEach(this::addOne);
   }
 
-  private void addOne(String ticketNumber) {
+  /** A later decision for the number (after a return) has the same digest, or none if older. */
+  private void addOne(String ticketNumber, long digest) {
     var number = NUMBER.matcher(ticketNumber);
     if (number.matches()) {
-      sequencesByDayAndNode
-          .computeIfAbsent(number.group(1), dayAndNode -> new BitSet())
-          .set(Integer.parseInt(number.group(2)));
+      var sequences = sequencesByDayAndNode.computeIfAbsent(number.group(1), d -> new Sequences());
+      int sequence = Integer.parseInt(number.group(2));
+      if (digest != TicketDigest.UNKNOWN || sequences.get(sequence) == 0) {
+        sequences.put(sequence, digest);
+      }
     } else {
-      otherNumbers.add(ticketNumber);
+      otherNumbers.merge(
+          ticketNumber, digest, (known, later) -> later == TicketDigest.UNKNOWN ? known : later);
+    }
+  }
+
+  /**
+   * Digests by sequence number, 0 for none, in pages of 256: a day's numbers take a few pages, and
+   * a stray sequence of nine digits costs one page rather than an array that long.
+   */
+  private static final class Sequences {
+
+    private static final int PAGE = 256;
+
+    private final Map<Integer, long[]> pages = new HashMap<>();
+
+    long get(int sequence) {
+      long[] page = pages.get(sequence / PAGE);
+      return page == null ? 0 : page[sequence % PAGE];
+    }
+
+    void put(int sequence, long digest) {
+      pages.computeIfAbsent(sequence / PAGE, p -> new long[PAGE])[sequence % PAGE] = digest;
     }
   }
 }

@@ -11,16 +11,21 @@ import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes a decision: the decision itself, then the assignments (lead and assisting units, each
- * on its own topic) or the triage record. The caller provides the operations of a Kafka
- * transaction, so everything is committed together or not at all.
+ * Publishes a decision: the decision itself (with the {@link TicketDigest} of its ticket in a
+ * header), then the assignments (lead and assisting units, each on its own topic) or the triage
+ * record. An assignment carries what a unit needs to act and no more: never the caller's number,
+ * masked or hashed (with the hash key, a masked mobile number is found in 10,000 tries). The caller
+ * provides the operations of a Kafka transaction, so everything is committed together or not at
+ * all.
  */
 @Component
 public class DecisionPublisher {
@@ -48,7 +53,15 @@ public class DecisionPublisher {
         decision.primaryUnit() == null ? "-" : decision.primaryUnit(),
         decision.ruleId(),
         routed.dueAt() == null ? "-" : routed.dueAt());
-    kafka.send(Topics.ROUTING_DECISIONS, ticket.ticketNumber(), routed);
+    // The digest travels with the decision so that, read back after a restart, the number still
+    // tells a re-sent ticket from another appeal under it (DecidedTickets).
+    kafka.send(
+        new ProducerRecord<>(
+            Topics.ROUTING_DECISIONS,
+            null,
+            ticket.ticketNumber(),
+            routed,
+            List.of(TicketDigest.header(TicketDigest.of(ticket)))));
     switch (decision.outcome()) {
       case TRANSFER -> {
         kafka.send(

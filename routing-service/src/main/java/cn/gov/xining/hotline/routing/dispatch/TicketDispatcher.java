@@ -9,11 +9,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -26,10 +27,14 @@ import org.springframework.stereotype.Component;
  * killed mid-batch leaves every ticket assigned exactly once. A record that cannot be read or
  * decided is dead-lettered inside the same transaction and the rest of the batch goes on; one
  * transaction per ticket would cost a broker round trip per ticket. A ticket number already decided
- * is skipped: intake's outbox may publish a ticket twice (see {@link DecidedTickets}).
+ * for the same appeal is skipped: intake's outbox may publish a ticket twice (see {@link
+ * DecidedTickets}). The same number with another appeal is an alarm, not a duplicate: an ERROR line
+ * and a dead letter saying why.
  */
 @Component
 class TicketDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(TicketDispatcher.class);
 
   private final RoutingPolicy policy;
   private final DecisionPublisher publisher;
@@ -63,37 +68,49 @@ class TicketDispatcher {
     this.decided = decided;
     this.duplicates =
         Counter.builder("hotline.routing.duplicates")
-            .description("tickets received again under a number already decided, and skipped")
+            .description(
+                "tickets received again under a number already decided for them, and skipped")
             .register(meters);
   }
 
   @KafkaListener(id = "ticket-dispatcher", topics = Topics.TICKETS_RECEIVED, batch = "true")
   void dispatch(List<ConsumerRecord<String, TicketReceived>> records) {
-    var decidedNow = new ArrayList<String>();
-    var numbersInThisPoll = new HashSet<String>();
+    var decidedNow = new HashMap<String, Long>();
+    var digestsInThisPoll = new HashMap<String, Long>();
     for (var record : records) {
       tracing.within(
-          record, "ticket-dispatcher", () -> dispatch(record, numbersInThisPoll, decidedNow));
+          record, "ticket-dispatcher", () -> dispatch(record, digestsInThisPoll, decidedNow));
     }
     decided.addWhenCommitted(decidedNow);
   }
 
   private void dispatch(
       ConsumerRecord<String, TicketReceived> record,
-      Set<String> numbersInThisPoll,
-      List<String> decidedNow) {
+      Map<String, Long> digestsInThisPoll,
+      Map<String, Long> decidedNow) {
     try {
       var ticket = readable(record);
-      if (decided.contains(ticket.ticketNumber())
-          || !numbersInThisPoll.add(ticket.ticketNumber())) {
+      long digest = TicketDigest.of(ticket);
+      Long earlier = digestsInThisPoll.get(ticket.ticketNumber());
+      if (earlier == null) {
+        earlier = decided.digestOf(ticket.ticketNumber());
+      }
+      if (earlier != null) {
+        if (!TicketDigest.sameTicket(earlier, digest)) {
+          throw new ReusedTicketNumberException(ticket, Topics.deadLetterOf(record.topic()));
+        }
         duplicates.increment();
         return;
       }
+      digestsInThisPoll.put(ticket.ticketNumber(), digest);
       var decision = decisionLatency.record(() -> policy.decide(ticket));
       publisher.publish(kafka, ticket, decision, HotlineTime.now(clock));
-      decidedNow.add(ticket.ticketNumber());
+      decidedNow.put(ticket.ticketNumber(), digest);
+    } catch (ReusedTicketNumberException reused) {
+      log.error(reused.getMessage());
+      deadLetters.accept(record, reused);
     } catch (RuntimeException unroutable) {
-      // Unreadable, or the engine could not decide (e.g. a date past the working calendar).
+      // Unreadable, or the engine could not decide (unknown codes, a date past the calendar).
       deadLetters.accept(record, unroutable);
     }
   }

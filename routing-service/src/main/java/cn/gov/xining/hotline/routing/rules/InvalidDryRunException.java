@@ -2,7 +2,7 @@ package cn.gov.xining.hotline.routing.rules;
 
 import java.util.List;
 
-/** A dry-run request with fields the catalog does not know. */
+/** A dry-run request the engine cannot decide, each problem naming its field. */
 class InvalidDryRunException extends RuntimeException {
 
   private final List<String> problems;

@@ -3,14 +3,15 @@ package cn.gov.xining.hotline.routing.rules;
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
+import com.google.re2j.Pattern;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One compiled rule. Word conditions refer to phrase indexes of the rule set's single matcher, so
- * evaluating a rule is a few array look-ups. Null or empty means "no condition".
+ * evaluating a rule is a few array look-ups. Null or empty means "no condition". The regex is RE2's
+ * (RE2/J): it runs in time linear in the content, so no pattern can make a ticket take for ever.
  */
 record Rule(
     String id,

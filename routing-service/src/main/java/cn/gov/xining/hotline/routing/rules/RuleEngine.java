@@ -10,6 +10,7 @@ import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
+import cn.gov.xining.hotline.routing.decisions.UndecidableTicketException;
 import cn.gov.xining.hotline.routing.districts.DistrictMatch;
 import cn.gov.xining.hotline.routing.districts.DistrictResolver;
 import java.time.OffsetDateTime;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
  * the ticket elsewhere and no content rule supports the operator's topic). An unknown district that
  * only an assisting unit needs does not stop the transfer: the lead unit gets the ticket and the
  * assisting district stays {@code district}, to be named later.
+ *
+ * <p>No decision at all for a ticket that fails {@link TicketCheck}: no content, a code the catalog
+ * does not know, a time received outside the years it accepts.
  */
 @Component
 public class RuleEngine implements RoutingPolicy {
@@ -44,6 +48,7 @@ public class RuleEngine implements RoutingPolicy {
   private final DistrictResolver districts;
   private final Deadlines deadlines;
   private final TopicClassifier fallback;
+  private final TicketCheck check;
 
   RuleEngine(
       ActiveRuleSet active,
@@ -56,10 +61,20 @@ public class RuleEngine implements RoutingPolicy {
     this.districts = districts;
     this.deadlines = deadlines;
     this.fallback = fallback;
+    this.check = new TicketCheck(catalog);
+  }
+
+  /** Why the ticket cannot be decided, each reason naming its field; empty when it can. */
+  List<String> problemsWith(TicketReceived ticket) {
+    return check.problemsWith(ticket);
   }
 
   @Override
   public RoutingDecision decide(TicketReceived ticket) {
+    var problems = check.problemsWith(ticket);
+    if (!problems.isEmpty()) {
+      throw new UndecidableTicketException(ticket.ticketNumber(), problems);
+    }
     var rules = active.current();
     var district =
         ticket.districtCode() != null

@@ -4,6 +4,8 @@ import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.routing.text.PhraseMatcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -29,6 +29,12 @@ class RuleSetCompiler {
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  /**
+   * Instructions of a rule's compiled regex. Matching costs up to this much per character of
+   * content; a pattern of a few hundred characters of alternatives stays well below.
+   */
+  static final int MAX_REGEX_PROGRAM = 2_000;
 
   private final Catalog catalog;
 
@@ -118,14 +124,7 @@ class RuleSetCompiler {
       }
     }
     int[] noneOf = phrases(when.noneOf(), "noneOf", where, phraseIndex, problems);
-    Pattern regex = null;
-    if (when.regex() != null) {
-      try {
-        regex = Pattern.compile(when.regex());
-      } catch (PatternSyntaxException e) {
-        problems.add(where + ": regex does not compile: " + e.getDescription());
-      }
-    }
+    Pattern regex = regex(when.regex(), where, problems);
     MonthDay from = null;
     MonthDay to = null;
     if (when.season() != null) {
@@ -204,6 +203,37 @@ class RuleSetCompiler {
         then.priority() == null ? Priority.NORMAL : then.priority(),
         Boolean.TRUE.equals(then.direct()),
         triage);
+  }
+
+  /**
+   * RE2 syntax, so matching is linear in the content: no backreferences or lookaround, the features
+   * that let a backtracking engine take exponential time ({@code ^(a+)+\1$} on a short text).
+   * Linear in the pattern's size too, so the compiled program is bounded: {@code (a{1000}){1000}}
+   * is short to write but a million instructions to run over every ticket.
+   */
+  private static Pattern regex(String source, String where, List<String> problems) {
+    if (source == null) {
+      return null;
+    }
+    Pattern regex;
+    try {
+      regex = Pattern.compile(source);
+    } catch (PatternSyntaxException e) {
+      problems.add(
+          where
+              + ": regex does not compile as RE2 (no backreferences or lookaround, so matching"
+              + " stays linear): "
+              + e.getMessage());
+      return null;
+    }
+    if (regex.programSize() > MAX_REGEX_PROGRAM) {
+      problems.add(
+          where
+              + ": regex is too large: %d RE2 instructions, at most %d"
+                  .formatted(regex.programSize(), MAX_REGEX_PROGRAM));
+      return null;
+    }
+    return regex;
   }
 
   private static int[] phrases(

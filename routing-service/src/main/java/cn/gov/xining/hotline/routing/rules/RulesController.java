@@ -1,13 +1,15 @@
 package cn.gov.xining.hotline.routing.rules;
 
-import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +29,11 @@ class RulesController {
 
   private final ActiveRuleSet rules;
   private final RuleEngine engine;
-  private final Catalog catalog;
   private final Clock clock;
 
-  RulesController(ActiveRuleSet rules, RuleEngine engine, Catalog catalog, Clock clock) {
+  RulesController(ActiveRuleSet rules, RuleEngine engine, Clock clock) {
     this.rules = rules;
     this.engine = engine;
-    this.catalog = catalog;
     this.clock = clock;
   }
 
@@ -60,7 +60,9 @@ class RulesController {
   }
 
   /**
-   * A complaint to try: the same fields as an intake ticket; {@code receivedAt} defaults to now.
+   * A complaint to try: the same fields as an intake ticket; {@code receivedAt} defaults to now and
+   * {@code channel} to the phone. {@code appealType} and {@code receivedAt} are read as text so
+   * that a value that is not one is refused naming its field, like every other problem.
    */
   record DryRunRequest(
       String content,
@@ -69,29 +71,61 @@ class RulesController {
       String appealType,
       String districtCode,
       String topicCode,
-      OffsetDateTime receivedAt) {}
+      String receivedAt) {}
 
+  /**
+   * The engine's own decision for the ticket the request describes. What the engine would refuse on
+   * Kafka (no content, unknown codes, a time received outside its years) is a 400 here, with every
+   * problem at once.
+   */
   @PostMapping(value = "/dry-run", consumes = MediaType.APPLICATION_JSON_VALUE)
   RoutingDecision dryRun(@RequestBody DryRunRequest request) {
-    if (request.content() == null || request.content().isBlank()) {
-      throw new IllegalArgumentException("content is required");
-    }
-    if (request.appealType() != null
-        && Arrays.stream(AppealType.values())
-            .noneMatch(t -> t.name().equals(request.appealType()))) {
-      throw new IllegalArgumentException("unknown appealType " + request.appealType());
-    }
+    var problems = new ArrayList<String>();
+    var appealType = appealType(request.appealType(), problems);
+    var receivedAt = receivedAt(request.receivedAt(), problems);
     var ticket =
         new TicketReceived(
             UUID.randomUUID(),
             "dry-run",
-            request.receivedAt() != null ? request.receivedAt() : HotlineTime.now(clock),
+            receivedAt != null ? receivedAt : HotlineTime.now(clock),
             request.channel() != null ? request.channel() : "hotline-phone",
-            request.appealType() == null ? null : AppealType.valueOf(request.appealType()),
+            appealType,
             request.content(),
             request.address(),
             request.districtCode(),
             request.topicCode());
+    problems.addAll(engine.problemsWith(ticket));
+    if (!problems.isEmpty()) {
+      throw new InvalidDryRunException(problems);
+    }
     return engine.decide(ticket);
+  }
+
+  private static AppealType appealType(String value, List<String> problems) {
+    if (value == null) {
+      return null;
+    }
+    var known = Arrays.stream(AppealType.values()).map(Enum::name).toList();
+    if (!known.contains(value)) {
+      problems.add(
+          "appealType: 未知的诉求类型「%s」 (unknown appealType; one of %s)"
+              .formatted(TicketCheck.quoted(value), String.join(", ", known)));
+      return null;
+    }
+    return AppealType.valueOf(value);
+  }
+
+  private static OffsetDateTime receivedAt(String value, List<String> problems) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(
+          "receivedAt: 受理时间格式应为 2026-01-31T09:15:30+08:00 (receivedAt must be ISO-8601 with an"
+              + " offset)");
+      return null;
+    }
   }
 }

@@ -27,7 +27,10 @@ class RulesProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail invalidDryRun(InvalidDryRunException e) {
     var problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "请求不合格 (invalid request)");
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "请求有%d处错误，未作试算 (the dry run was refused: %d problems, each naming its field)"
+                .formatted(e.problems().size(), e.problems().size()));
     problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-request"));
     problem.setTitle("请求不合格 (Invalid request)");
     problem.setProperty("problems", e.problems());

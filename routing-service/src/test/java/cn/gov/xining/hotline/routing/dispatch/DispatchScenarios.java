@@ -11,15 +11,21 @@ import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * What routing does against a real broker, fed the way intake feeds it (JSON on {@code
@@ -233,6 +239,109 @@ abstract class DispatchScenarios {
                     .satisfies(r -> assertThat(r.value()).contains("候选单位均已退回", "拖欠三个月工资")));
   }
 
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aTicketNumberSeenAgainWithAnotherAppealIsAnAlarmAndADeadLetterNeverASilentDuplicate(
+      CapturedOutput output) {
+    // given a ticket decided before routing restarted: only the decisions topic remembers it
+    String number = numbered();
+    String first = ticketJson(number, "来电人反映工地老板拖欠三个月工资。");
+    probe.sendRaw(Topics.TICKETS_RECEIVED, number, first);
+    awaitDecided(number);
+    decidedTickets.reload();
+
+    // when the same ticket is re-sent, then intake (its data reset) gives the number to another
+    probe.sendRaw(Topics.TICKETS_RECEIVED, number, first);
+    probe.sendRaw(Topics.TICKETS_RECEIVED, number, ticketJson(number, "小区停水两天了。"));
+
+    // then the other appeal is dead-lettered with the reason, and only it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.deadLetterOf(Topics.TICKETS_RECEIVED), number))
+                    .singleElement()
+                    .satisfies(
+                        r -> {
+                          assertThat(r.value()).contains("小区停水两天了");
+                          assertThat(exceptionMessage(r))
+                              .contains(number, "already decided for another appeal");
+                        }));
+    // and an ERROR line names the number
+    assertThat(output.getAll().lines())
+        .anyMatch(line -> line.contains("ERROR") && line.contains(number));
+    // and the re-sent ticket stayed a quiet duplicate: still one decision, nothing for water
+    assertThat(probe.recordsFor(Topics.ROUTING_DECISIONS, number)).hasSize(1);
+    assertThat(probe.recordsFor(Topics.assignmentsOf("water"), number)).isEmpty();
+  }
+
+  @Test
+  void aTicketNamingADistrictTheCatalogDoesNotKnowIsDeadLetteredNotSentToAGovernmentThatIsNot() {
+    String number = numbered();
+    probe.sendRaw(
+        Topics.TICKETS_RECEIVED, number, ticketJson(number, "来电人反映工地老板拖欠三个月工资。", "999999"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(probe.recordsFor(Topics.deadLetterOf(Topics.TICKETS_RECEIVED), number))
+                    .singleElement()
+                    .satisfies(
+                        r -> assertThat(exceptionMessage(r)).contains("districtCode", "999999")));
+    assertThat(probe.recordsFor(Topics.ROUTING_DECISIONS, number)).isEmpty();
+  }
+
+  @Test
+  void anAssignmentCarriesNeitherTheCallersNumberNorItsHash() {
+    // given a ticket from a caller who left a number
+    String number = numbered();
+    String phoneHash = "5e884898da28047151d0e56f8dc62927";
+    var ticket =
+        new TicketReceived(
+            UUID.randomUUID(),
+            number,
+            OffsetDateTime.parse("2026-01-31T09:00:00+08:00"),
+            "hotline-phone",
+            AppealType.COMPLAINT,
+            "来电人反映工地老板拖欠三个月工资。",
+            null,
+            "630105",
+            null,
+            "138****5678",
+            phoneHash,
+            null,
+            null,
+            false,
+            null,
+            null,
+            List.of());
+    probe.sendRaw(Topics.TICKETS_RECEIVED, number, EventJson.MAPPER.writeValueAsString(ticket));
+
+    // then what the units read has neither the masked number nor its hash
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              var assignments =
+                  new ArrayList<>(probe.recordsFor(Topics.assignmentsOf("hrss"), number));
+              assignments.addAll(probe.recordsFor(Topics.assignmentsOf("gov-630105"), number));
+              assertThat(assignments).hasSize(2);
+              assertThat(assignments)
+                  .allSatisfy(
+                      r ->
+                          assertThat(r.value())
+                              .doesNotContain("callerPhone", phoneHash, "5678")
+                              .contains("拖欠三个月工资"));
+            });
+  }
+
+  private static String exceptionMessage(ConsumerRecord<String, String> deadLetter) {
+    var header = deadLetter.headers().lastHeader("kafka_dlt-exception-message");
+    assertThat(header).as("the dead letter's exception message").isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
+  }
+
   private static TicketReturned returned(
       TicketReceived ticket, String unit, List<String> excluded) {
     return new TicketReturned(
@@ -256,6 +365,10 @@ abstract class DispatchScenarios {
   }
 
   private static String ticketJson(String number, String content) {
+    return ticketJson(number, content, "630105");
+  }
+
+  private static String ticketJson(String number, String content, String districtCode) {
     return EventJson.MAPPER.writeValueAsString(
         new TicketReceived(
             UUID.randomUUID(),
@@ -265,7 +378,7 @@ abstract class DispatchScenarios {
             AppealType.COMPLAINT,
             content,
             null,
-            "630105",
+            districtCode,
             null));
   }
 

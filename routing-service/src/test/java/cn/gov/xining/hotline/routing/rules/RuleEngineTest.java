@@ -3,6 +3,7 @@ package cn.gov.xining.hotline.routing.rules;
 import static cn.gov.xining.hotline.routing.rules.Fixtures.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.Priority;
@@ -10,6 +11,7 @@ import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -232,5 +234,101 @@ class RuleEngineTest {
                         """))
         .isInstanceOf(InvalidRuleSetException.class)
         .hasMessageContaining("would match every ticket");
+  }
+
+  @Test
+  void aRegexIsMatchedInLinearTimeSoNestedRepetitionCannotHoldATicket() {
+    // given a rule a backtracking engine tries some 10^11 ways to match on 40 letters and a stop
+    // (Java's own Pattern memoizes the classic ^(a+)+$, not this)
+    var rules = Fixtures.defaultRules(null);
+    rules.replace(
+        """
+        version: nested-repetition
+        rules:
+          - id: twenty-letters
+            when: {regex: "(.*a){20}$"}
+            then: {topic: water-supply}
+        """);
+    var engine = Fixtures.engine(rules);
+    var content = "a".repeat(40) + "!";
+
+    // when a ticket reads like that, then it is decided at once
+    var decision =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () -> engine.decide(ticket(content, null, null, null, "2026-01-31T10:00:00+08:00")));
+    assertThat(decision.ruleId()).isNotEqualTo("twenty-letters");
+    // and the rule is in force: twenty letters match it
+    var twenty = ticket("a".repeat(20), null, null, null, "2026-01-31T10:00:00+08:00");
+    assertThat(engine.decide(twenty).ruleId()).isEqualTo("twenty-letters");
+  }
+
+  @Test
+  void aRegexWithABackreferenceOrLookaroundIsRefusedNamingTheRuleAndTheField() {
+    assertThatThrownBy(
+            () ->
+                Fixtures.compiler()
+                    .compile(
+                        """
+                        version: v
+                        rules:
+                          - id: echo
+                            when: {regex: '^(a+)+\\1$'}
+                            then: {topic: heating}
+                          - id: look-ahead
+                            when: {regex: "(?=欠)欠薪"}
+                            then: {topic: wage-arrears}
+                        """))
+        .isInstanceOf(InvalidRuleSetException.class)
+        .hasMessageContaining("rule 1 (echo): regex does not compile")
+        .hasMessageContaining("rule 2 (look-ahead): regex does not compile");
+  }
+
+  @Test
+  void aRegexTooLargeToRunOverEveryTicketIsRefused() {
+    assertThatThrownBy(
+            () ->
+                Fixtures.compiler()
+                    .compile(
+                        """
+                        version: v
+                        rules:
+                          - id: huge
+                            when: {regex: "(a{1000}){1000}"}
+                            then: {topic: heating}
+                        """))
+        .isInstanceOf(InvalidRuleSetException.class)
+        .hasMessageContaining("rule 1 (huge): regex is too large");
+  }
+
+  @Test
+  void aTicketNamingCodesTheCatalogDoesNotKnowIsNotDecidedRatherThanSentToAUnitThatDoesNotExist() {
+    var ticket =
+        new TicketReceived(
+            UUID.randomUUID(),
+            "260131-01-0001",
+            OffsetDateTime.parse("2026-01-31T10:00:00+08:00"),
+            "fax",
+            AppealType.COMPLAINT,
+            "工地老板拖欠工资三个月。",
+            null,
+            "999999",
+            "no-such-topic");
+
+    assertThatThrownBy(() -> engine.decide(ticket))
+        .hasMessageContaining("260131-01-0001")
+        .hasMessageContaining("channel: ")
+        .hasMessageContaining("districtCode: ")
+        .hasMessageContaining("topicCode: ");
+  }
+
+  @Test
+  void aTicketReceivedAtTheEndsOfTimeIsNotDecidedAndSaysWhy() {
+    for (String receivedAt :
+        new String[] {"-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z"}) {
+      assertThatThrownBy(() -> engine.decide(ticket("小区停水两天了。", null, null, null, receivedAt)))
+          .as(receivedAt)
+          .hasMessageContaining("receivedAt: ");
+    }
   }
 }

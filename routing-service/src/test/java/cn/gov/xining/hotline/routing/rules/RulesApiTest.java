@@ -3,6 +3,7 @@ package cn.gov.xining.hotline.routing.rules;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -168,5 +171,69 @@ class RulesApiTest {
         .andExpect(jsonPath("$.ruleId").value("everything-about-water"))
         .andExpect(jsonPath("$.ruleSetVersion").value("test-2"))
         .andExpect(jsonPath("$.priority").value("URGENT"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          blank content                | {"content":"   "}                                                    | content
+          only an address              | {"address":"城北区柴达木路"}                                              | content
+          an unknown appealType        | {"content":"小区停水了","appealType":"GRIEVANCE"}                        | appealType
+          the earliest receivedAt      | {"content":"小区停水了","receivedAt":"-999999999-01-01T00:00:00Z"}       | receivedAt
+          the latest receivedAt        | {"content":"小区停水了","receivedAt":"+999999999-12-31T23:59:59Z"}       | receivedAt
+          a receivedAt that is no time | {"content":"小区停水了","receivedAt":"yesterday"}                        | receivedAt
+          an unknown district          | {"content":"工地老板拖欠工资三个月","districtCode":"999999"}                 | districtCode
+          an unknown topic             | {"content":"小区停水了","topicCode":"no-such-topic"}                      | topicCode
+          an unknown channel           | {"content":"小区停水了","channel":"fax"}                                  | channel
+          """)
+  void aDryRunTheEngineCannotDecideIsRefusedWith400NamingTheField(
+      String what, String body, String field) throws Exception {
+    mvc.perform(post("/api/routing/dry-run").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/invalid-request"))
+        .andExpect(jsonPath("$.title").value("请求不合格 (Invalid request)"))
+        .andExpect(
+            jsonPath("$.problems").value(Matchers.hasItem(Matchers.startsWith(field + ": "))));
+  }
+
+  @Test
+  void aDryRunReportsEveryProblemAtOnce() throws Exception {
+    mvc.perform(
+            post("/api/routing/dry-run")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    """
+                    {"content":"","channel":"fax","districtCode":"999999","topicCode":"x",
+                     "appealType":"GRIEVANCE","receivedAt":"+999999999-12-31T23:59:59Z"}
+                    """))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.problems.length()").value(6));
+  }
+
+  @Test
+  void aRuleWhoseRegexABacktrackingEngineCouldHangOnIsRefusedNamingTheRuleAndTheField()
+      throws Exception {
+    mvc.perform(
+            put("/api/routing/rules")
+                .contentType("application/yaml")
+                .content(
+                    """
+                    version: backtracking-1
+                    rules:
+                      - id: echo
+                        when: {regex: '^(a+)+\\1$'}
+                        then: {topic: water-supply}
+                    """))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(
+            jsonPath("$.problems")
+                .value(Matchers.hasItem(Matchers.startsWith("rule 1 (echo): regex "))));
+
+    mvc.perform(get("/api/routing/rules"))
+        .andExpect(jsonPath("$.version").value("xining-2026.11-2"));
   }
 }
