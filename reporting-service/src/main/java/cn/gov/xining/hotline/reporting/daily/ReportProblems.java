@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.reporting.daily;
 
+import cn.gov.xining.hotline.security.input.HotlineProblems;
 import java.net.URI;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
@@ -8,14 +9,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Errors as RFC 9457 problem details. While Kafka Streams starts, rebalances or restores its stores
  * the figures cannot be read; that is a temporary 503, not a server error.
  */
 @RestControllerAdvice
-class ReportProblems extends ResponseEntityExceptionHandler {
+class ReportProblems extends HotlineProblems {
 
   static final URI REPORTS_NOT_READY =
       URI.create("https://hotline.xining.gov.cn/problems/reports-not-ready");

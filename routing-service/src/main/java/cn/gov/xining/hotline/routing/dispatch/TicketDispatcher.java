@@ -123,6 +123,13 @@ class TicketDispatcher {
     if (ticket == null || ticket.ticketNumber() == null || ticket.receivedAt() == null) {
       throw new UnroutableTicketException("a received ticket needs a number and a time received");
     }
+    // The contract: a ticket's record is keyed by its number. Decided under another key, it would
+    // escape the duplicate check, and its decision could not be found by its number.
+    if (!ticket.ticketNumber().equals(record.key())) {
+      throw new UnroutableTicketException(
+          "ticketNumber %s is not the record's key %s"
+              .formatted(ticket.ticketNumber(), record.key()));
+    }
     return ticket;
   }
 }

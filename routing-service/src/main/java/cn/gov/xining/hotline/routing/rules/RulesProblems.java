@@ -1,15 +1,15 @@
 package cn.gov.xining.hotline.routing.rules;
 
+import cn.gov.xining.hotline.security.input.HotlineProblems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Errors of the routing API as RFC 9457 problem details. */
 @RestControllerAdvice
-class RulesProblems extends ResponseEntityExceptionHandler {
+class RulesProblems extends HotlineProblems {
 
   @ExceptionHandler
   ProblemDetail invalidRuleSet(InvalidRuleSetException e) {
