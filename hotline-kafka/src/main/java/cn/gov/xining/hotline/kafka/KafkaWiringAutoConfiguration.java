@@ -23,12 +23,12 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The dead-letter wiring, said out loud: one recoverer that publishes a failed record to {@code
- * <topic>-dlt} (same partition, with the exception in headers). Record listeners get an error
- * handler and an after-rollback processor that retry a failure twice, half a second apart, then
- * dead-letter the record, so one bad record never stops its partition; a record that cannot be
- * deserialized is not retried. A service whose batch listeners dead-letter records themselves
- * (routing) declares its own error handler instead; for batches the after-rollback processor only
- * rewinds, so a failed transaction is retried from Kafka.
+ * <topic>-dlt} (same partition, with the exception in headers, its root cause named: {@link
+ * DeadLetterReason}). Record listeners get an error handler and an after-rollback processor that
+ * retry a failure twice, half a second apart, then dead-letter the record, so one bad record never
+ * stops its partition; a record that cannot be deserialized is not retried. A service whose batch
+ * listeners dead-letter records themselves (routing) declares its own error handler instead; for
+ * batches the after-rollback processor only rewinds, so a failed transaction is retried from Kafka.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(HotlineKafkaProperties.class)
@@ -61,6 +61,8 @@ public class KafkaWiringAutoConfiguration {
   ConsumerRecordRecoverer deadLetterRecoverer(
       KafkaTemplate<Object, Object> template, MeterRegistry meterRegistry) {
     var publisher = new DeadLetterPublishingRecoverer(template);
+    // The root cause in kafka_dlt-exception-message, not "failed to deserialize" alone.
+    publisher.setExceptionHeadersCreator(DeadLetterReason::addHeaders);
     return (record, exception) -> {
       meterRegistry.counter("hotline.dead.letters", "topic", record.topic()).increment();
       publisher.accept(record, exception);

@@ -22,6 +22,12 @@ public class RecordTracing {
   /** W3C trace context and baggage, as OpenTelemetry propagates them. */
   private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate", "baggage");
 
+  /**
+   * The W3C limit of the largest of them (baggage, 8,192 bytes): a longer one is not a trace but
+   * whatever a client put there, and is not carried on to what processing writes.
+   */
+  static final int MAX_TRACE_HEADER_BYTES = 8_192;
+
   private final ObservationRegistry registry;
 
   public RecordTracing(ObservationRegistry registry) {
@@ -49,12 +55,17 @@ public class RecordTracing {
     Observation.createNotStarted(name, () -> context, registry).observe(work);
   }
 
-  /** The trace context in {@code headers}, to carry on to the records that processing sends. */
+  /**
+   * The trace context in {@code headers}, to carry on to the records that processing sends; only
+   * headers within the W3C size limits.
+   */
   public static Headers traceOf(Headers headers) {
     var trace = new RecordHeaders();
     for (String key : TRACE_HEADERS) {
       var header = headers.lastHeader(key);
-      if (header != null) {
+      if (header != null
+          && header.value() != null
+          && header.value().length <= MAX_TRACE_HEADER_BYTES) {
         trace.add(key, header.value());
       }
     }

@@ -9,6 +9,7 @@ import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.ProgressReport;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
+import cn.gov.xining.hotline.handling.cases.CaseLimits;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.streams.HandlingTopology;
 import cn.gov.xining.hotline.security.Caller;
@@ -39,11 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reports and decisions are published, not applied here: the handling topology is their single
  * owner and applies or refuses them in order. What the case as it stands does not allow is refused
- * at once ({@code 404}, {@code 409}) and not published, by asking {@link Handling} the same
- * question the processor will; the rest is published and answered {@code 202 Accepted} with the
- * event id. A 202 is not the outcome: something published just before (another unit's report,
- * another instance's request) may still make the processor refuse it, with a {@code REFUSED} event
- * on {@code ticket-lifecycle}.
+ * at once ({@code 404}, {@code 409}, also when the case can take no more: {@link CaseLimits}) and
+ * not published, by asking {@link Handling} the same question the processor will; a field over its
+ * limit is a {@code 400}; the rest is published and answered {@code 202 Accepted} with the event
+ * id. A 202 is not the outcome: something published just before (another unit's report, another
+ * instance's request) may still make the processor refuse it, with a {@code REFUSED} event on
+ * {@code ticket-lifecycle}.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -56,6 +58,7 @@ class CaseController {
   private final KafkaTemplate<String, Object> kafka;
   private final Catalog catalog;
   private final Handling handling;
+  private final CaseLimits limits;
   private final Clock clock;
 
   CaseController(
@@ -63,11 +66,13 @@ class CaseController {
       KafkaTemplate<String, Object> kafka,
       Catalog catalog,
       Handling handling,
+      CaseLimits limits,
       Clock clock) {
     this.queries = queries;
     this.kafka = kafka;
     this.catalog = catalog;
     this.handling = handling;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -144,6 +149,7 @@ class CaseController {
             request.text(),
             request.requestedDueAt());
     var problems = new LinkedHashMap<>(report.violations());
+    limits.breaches(report).forEach(problems::putIfAbsent);
     if (unit.unit() == null || catalog.unit(unit.unit()).isEmpty()) {
       problems.put("unit", "须为目录中的单位代码 (a catalog unit code)");
     }
@@ -178,7 +184,8 @@ class CaseController {
             request.solved(),
             request.satisfaction(),
             request.note());
-    var problems = action.violations();
+    var problems = new LinkedHashMap<>(action.violations());
+    limits.breaches(action).forEach(problems::putIfAbsent);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -199,7 +206,11 @@ class CaseController {
     if (file == null) {
       throw new UnknownCaseException(ticketNumber);
     }
-    decision.apply(file).events().stream()
+    var outcome = decision.apply(file);
+    if (outcome.limit() != null) {
+      throw new CaseFullException(outcome.limit(), file.status());
+    }
+    outcome.events().stream()
         .filter(event -> event.kind() == CaseEventKind.REFUSED)
         .findFirst()
         .ifPresent(

@@ -1,7 +1,8 @@
 package cn.gov.xining.hotline.handling.api;
 
-import java.net.URI;
+import cn.gov.xining.hotline.security.input.HotlineProblems;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -15,13 +16,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /** Errors as RFC 9457 problem details. */
 @RestControllerAdvice
-class CaseProblems extends ResponseEntityExceptionHandler {
+class CaseProblems extends HotlineProblems {
 
   @ExceptionHandler
   ProblemDetail invalid(InvalidRequestException e) {
@@ -52,6 +52,24 @@ class CaseProblems extends ResponseEntityExceptionHandler {
             "refused",
             "当前状态不允许 (Not allowed in the ticket's current state)",
             e.getMessage());
+    problem.setProperty("caseStatus", e.status());
+    return problem;
+  }
+
+  /**
+   * The case can take no more of what was sent: a conflict with the case as it stands, like a
+   * refusal, naming the field whose content would have been added.
+   */
+  @ExceptionHandler
+  ProblemDetail caseFull(CaseFullException e) {
+    var problem =
+        problem(
+            HttpStatus.CONFLICT,
+            "case-file-full",
+            "案卷已达上限 (Case file limit reached)",
+            e.getMessage());
+    problem.setProperty(
+        "errors", List.of(Map.of("field", e.limit().field(), "message", e.limit().message())));
     problem.setProperty("caseStatus", e.status());
     return problem;
   }
@@ -100,13 +118,5 @@ class CaseProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "2")
         .body(problem);
-  }
-
-  private static ProblemDetail problem(
-      HttpStatus status, String type, String title, String detail) {
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/" + type));
-    problem.setTitle(title);
-    return problem;
   }
 }

@@ -7,6 +7,7 @@ import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.CaseStatus;
 import cn.gov.xining.hotline.contract.HotlineAction;
 import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.contract.ProgressKind;
 import cn.gov.xining.hotline.contract.ProgressReport;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.Satisfaction;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +30,17 @@ import org.springframework.stereotype.Component;
 @Component
 public final class Handling {
 
-  /** The case file after something arrived, and what to publish about it. */
-  public record Outcome(CaseFile file, List<CaseEvent> events) {
+  /**
+   * The case file after something arrived, and what to publish about it.
+   *
+   * @param limit when the case could not take it for one of its {@link CaseLimits}: which; else
+   *     null
+   */
+  public record Outcome(CaseFile file, List<CaseEvent> events, CaseLimits.Breach limit) {
+    public Outcome(CaseFile file, List<CaseEvent> events) {
+      this(file, events, null);
+    }
+
     public static Outcome unchanged(CaseFile file) {
       return new Outcome(file, List.of());
     }
@@ -37,10 +48,12 @@ public final class Handling {
 
   private final HandlingPolicy policy;
   private final WorkingCalendar calendar;
+  private final CaseLimits limits;
 
-  public Handling(HandlingPolicy policy, WorkingCalendar calendar) {
+  public Handling(HandlingPolicy policy, WorkingCalendar calendar, CaseLimits limits) {
     this.policy = policy;
     this.calendar = calendar;
+    this.limits = limits;
   }
 
   /** A routing decision: a transfer opens the case, or gives a returned ticket its new unit. */
@@ -108,8 +121,7 @@ public final class Handling {
    * extensions, the time in the history).
    */
   public Outcome report(CaseFile file, ProgressReport report, OffsetDateTime arrivedAt) {
-    return apply(
-        file,
+    var arrived =
         new ProgressReport(
             report.eventId(),
             report.ticketNumber(),
@@ -119,7 +131,11 @@ public final class Handling {
             report.by(),
             report.returnReason(),
             report.text(),
-            report.requestedDueAt()));
+            report.requestedDueAt());
+    var outcome = apply(file, arrived);
+    return overLimit(file, outcome, report.kind() == ProgressKind.NOTE, report.text(), "text")
+        .map(breach -> new Outcome(file, refused(file, arrived, breach.message()).events(), breach))
+        .orElse(outcome);
   }
 
   private Outcome apply(CaseFile file, ProgressReport report) {
@@ -151,6 +167,64 @@ public final class Handling {
 
   /** A decision of the hotline's staff. */
   public Outcome act(CaseFile file, HotlineAction action) {
+    var outcome = decide(file, action);
+    return overLimit(file, outcome, false, action.reason(), "reason")
+        .map(
+            breach ->
+                new Outcome(
+                    file,
+                    refusedAction(file.ticketNumber(), file, action, breach.message()).events(),
+                    breach))
+        .orElse(outcome);
+  }
+
+  /**
+   * The limit the case file after this change would break, if any: what units and the hotline's
+   * staff send is refused once the case holds as many notes or entries as it may, or would grow
+   * past its size; what the hotline itself records (transfers, the deadline watch) never is, and
+   * stays far under the changelog's limit since each needs something sent before it. {@code
+   * textField} is the request's free text, named when the size is what the change breaks.
+   */
+  private Optional<CaseLimits.Breach> overLimit(
+      CaseFile before, Outcome outcome, boolean note, String text, String textField) {
+    var after = outcome.file();
+    if (before == null || after == null || after.history().size() <= before.history().size()) {
+      return Optional.empty(); // refused, repeated, or nothing recorded
+    }
+    if (note && notes(after) > limits.notesPerCase()) {
+      return Optional.of(
+          new CaseLimits.Breach(
+              "kind",
+              "每件工单最多%d条备注，已满 (a case holds at most %d notes)"
+                  .formatted(limits.notesPerCase(), limits.notesPerCase())));
+    }
+    if (after.history().size() > limits.historyEntries()) {
+      return Optional.of(
+          new CaseLimits.Breach(
+              "kind",
+              "每件工单最多%d条办理记录，已满 (a case holds at most %d history entries)"
+                  .formatted(limits.historyEntries(), limits.historyEntries())));
+    }
+    int size = CaseLimits.sizeOf(after);
+    if (size > limits.caseFileSize().toBytes()) {
+      return Optional.of(
+          new CaseLimits.Breach(
+              text == null || text.isEmpty() ? "kind" : textField,
+              "案卷将达%d字节，超过上限%d字节 (the case file would grow to %d bytes, over its %d)"
+                  .formatted(
+                      size,
+                      limits.caseFileSize().toBytes(),
+                      size,
+                      limits.caseFileSize().toBytes())));
+    }
+    return Optional.empty();
+  }
+
+  private static long notes(CaseFile file) {
+    return file.history().stream().filter(event -> event.kind() == CaseEventKind.NOTE).count();
+  }
+
+  private Outcome decide(CaseFile file, HotlineAction action) {
     if (file == null) {
       return refusedAction(
           action.ticketNumber(),

@@ -45,6 +45,17 @@ public class CaseMetrics {
         .increment();
   }
 
+  /**
+   * A change dropped because its case file would not fit the changelog: unreachable while the
+   * limits hold, so any count is a bug to look at.
+   */
+  void oversized() {
+    Counter.builder("hotline.handling.cases.oversized")
+        .description("changes dropped because the case file would not fit its changelog record")
+        .register(registry)
+        .increment();
+  }
+
   /** A count over the cases of one task, at a deadline check. */
   final class Tally {
     private final String task;

@@ -8,17 +8,15 @@ import cn.gov.xining.hotline.contract.ProgressReport;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.TicketRouted;
-import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
+import cn.gov.xining.hotline.handling.cases.CaseLimits;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
 import cn.gov.xining.hotline.kafka.RecordTracing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -66,31 +64,9 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
         policy.deadlineCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::watchDeadlines);
   }
 
+  /** A record that {@link ContractCheck} let through: keyed by its ticket number, complete. */
   @Override
   public void process(Record<String, Object> record) {
-    if (record.key() == null || record.value() == null) {
-      // Nothing to apply and nothing to dead-letter: Spring Kafka 4.1.1's recovering handler
-      // fails on a record without key or value bytes (spring-kafka GH-4603), and a failing handler
-      // would stop the stream thread on this record after every restart.
-      log.warn(
-          "skipped a record without {} on {}",
-          record.key() == null ? "key" : "value",
-          context
-              .recordMetadata()
-              .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
-              .orElse("a punctuation"));
-      return;
-    }
-    var broken =
-        breaches(
-            record.key(),
-            record.value(),
-            context.recordMetadata().map(metadata -> metadata.topic()).orElse(""));
-    if (!broken.isEmpty()) {
-      // Readable, but nothing can be applied from it: dead-lettered with the reason by
-      // ContractViolationHandler, and the next record goes on.
-      throw new ContractViolation(record.value().getClass().getSimpleName(), broken);
-    }
     tracing.within(record.headers(), "hotline.handling.record", () -> apply(record));
   }
 
@@ -178,6 +154,20 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
       long timestamp,
       Headers trace) {
     if (outcome.file() != null && !outcome.file().equals(before)) {
+      int size = CaseLimits.sizeOf(outcome.file());
+      if (size > CaseLimits.CHANGELOG_CEILING) {
+        // Unreachable while the limits hold (what is sent is refused long before): a change that
+        // the changelog could not take is dropped, events and all, rather than stop the stream
+        // thread on this record at every restart.
+        log.error(
+            "ticket {}: a case file of {} bytes cannot be written (changelog ceiling {}); {} dropped",
+            ticketNumber,
+            size,
+            CaseLimits.CHANGELOG_CEILING,
+            outcome.events().stream().map(event -> event.kind().name()).toList());
+        metrics.oversized();
+        return;
+      }
       cases.put(ticketNumber, outcome.file());
     }
     var units = unitsOf(before, outcome.file());
@@ -219,56 +209,5 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
   private OffsetDateTime arrivalOf(Record<String, Object> record) {
     long arrived = Math.min(record.timestamp(), clock.millis());
     return Instant.ofEpochMilli(arrived).atZone(HotlineTime.ZONE).toOffsetDateTime();
-  }
-
-  /**
-   * What a record lacks that the contract requires, field by field; empty if nothing. Every record
-   * is keyed by its ticket number, which is what keeps one ticket's records in order. {@code topic}
-   * is where it was read.
-   */
-  private static Map<String, String> breaches(String key, Object value, String topic) {
-    var found = new LinkedHashMap<String, String>();
-    String ticketNumber;
-    if (value instanceof ProgressReport report) {
-      found.putAll(report.violations());
-      ticketNumber = report.ticketNumber();
-      // On progress-<unit>, only that unit's system can write (the broker's ACLs): a report there
-      // naming another unit is someone's attempt to act for it.
-      if (topic.startsWith(Topics.UNIT_PROGRESS_PREFIX)) {
-        String unit = topic.substring(Topics.UNIT_PROGRESS_PREFIX.length());
-        if (!unit.equals(report.unit())) {
-          found.put(
-              "unit",
-              "须为本单位「%s」：%s 只收该单位的报告 (a report on %s must be %s's own)"
-                  .formatted(unit, topic, topic, unit));
-        }
-      }
-    } else if (value instanceof HotlineAction action) {
-      found.putAll(action.violations());
-      ticketNumber = action.ticketNumber();
-    } else if (value instanceof TicketRouted decision) {
-      if (decision.outcome() == null) {
-        found.put("outcome", "须有路由结果 (outcome is required)");
-      }
-      if (decision.routedAt() == null) {
-        found.put("routedAt", "须有路由时间 (routedAt is required)");
-      }
-      ticketNumber = decision.ticketNumber();
-    } else if (value instanceof TicketReceived ticket) {
-      ticketNumber = ticket.ticketNumber();
-    } else {
-      // Records without a value never get here (process skips them), and the topology reads only
-      // these four types: anything else is a wiring mistake, not a unit's.
-      return Map.of("value", "不是约定的事件 (not one of the contract's events)");
-    }
-    if (ticketNumber == null) {
-      found.putIfAbsent("ticketNumber", "须有工单编号 (ticketNumber is required)");
-    } else if (!ticketNumber.equals(key)) {
-      found.put(
-          "key",
-          "记录键「%s」须为工单编号「%s」 (the record key must be the ticket number)"
-              .formatted(key, ticketNumber));
-    }
-    return found;
   }
 }

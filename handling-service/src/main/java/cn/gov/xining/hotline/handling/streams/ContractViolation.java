@@ -5,8 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * A record that could be read but breaks the contract: a report without what its kind requires, a
- * key that is not the ticket number. Nothing can be applied from it, and it would break the same
- * way every time, so {@link ContractViolationHandler} dead-letters it with this message.
+ * field over its limit, a key that is not the ticket number. Nothing can be applied from it, and it
+ * would break the same way every time, so {@link ContractViolationHandler} dead-letters it with
+ * this message.
  */
 class ContractViolation extends RuntimeException {
 

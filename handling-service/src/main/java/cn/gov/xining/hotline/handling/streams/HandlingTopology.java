@@ -8,9 +8,11 @@ import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
+import cn.gov.xining.hotline.handling.cases.CaseLimits;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
 import cn.gov.xining.hotline.kafka.EventSerdes;
+import cn.gov.xining.hotline.kafka.HotlineKafkaProperties;
 import cn.gov.xining.hotline.kafka.RecordTracing;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -19,16 +21,20 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Received tickets, routing's transfers, units' reports and the hotline's decisions, all keyed by
- * ticket number and co-partitioned, go through one processor that owns the ticket's case file: so
- * everything about one ticket is applied in order, by one owner, exactly once (exactly_once_v2).
- * Every change is published on {@code ticket-lifecycle}; a returned ticket also goes, whole, to
- * {@code tickets-returned} for routing to route again.
+ * ticket number, each checked against the contract where it was read ({@link ContractCheck}), go
+ * through one processor that owns the ticket's case file: so everything about one ticket is applied
+ * in order, by one owner, exactly once (exactly_once_v2). What the hotline's own services write is
+ * partitioned by their Java producers' murmur2 of the ticket number; what units write to {@code
+ * progress-<unit>} is moved to that partition first, whatever the unit's client chose. Every change
+ * is published on {@code ticket-lifecycle}; a returned ticket also goes, whole, to {@code
+ * tickets-returned} for routing to route again.
  */
 @Component
 public class HandlingTopology {
@@ -39,23 +45,42 @@ public class HandlingTopology {
   /** The tickets as received: what a returned ticket is routed again with. */
   public static final String RECEIVED_TICKETS = "received-tickets";
 
+  /**
+   * Units' reports moved to their ticket's partition: Kafka Streams' internal topic {@code
+   * handling-service-unit-progress-by-ticket-repartition}, under the application id, which is
+   * handling's to create (deploy/kafka-security.yaml).
+   */
+  static final String UNIT_PROGRESS_BY_TICKET = "unit-progress-by-ticket";
+
   private final Handling handling;
   private final HandlingPolicy policy;
+  private final CaseLimits limits;
   private final Clock clock;
   private final CaseMetrics metrics;
   private final RecordTracing tracing;
+  private final int partitions;
+  private final int maxRecord;
 
+  /**
+   * @param kafka the partitions of every event topic: the unit reports' internal topic has as many,
+   *     so that a ticket number gives the same partition on it as on the other inputs
+   */
   public HandlingTopology(
       Handling handling,
       HandlingPolicy policy,
+      CaseLimits limits,
       Clock clock,
       CaseMetrics metrics,
-      RecordTracing tracing) {
+      RecordTracing tracing,
+      HotlineKafkaProperties kafka) {
     this.handling = handling;
     this.tracing = tracing;
     this.policy = policy;
+    this.limits = limits;
     this.clock = clock;
     this.metrics = metrics;
+    this.partitions = kafka.partitions();
+    this.maxRecord = Math.toIntExact(limits.recordSize().toBytes());
   }
 
   /**
@@ -77,31 +102,27 @@ public class HandlingTopology {
             Stores.persistentKeyValueStore(RECEIVED_TICKETS),
             Serdes.String(),
             EventSerdes.serde(TicketReceived.class)));
-    KStream<String, Object> received =
-        builder.stream(
-                Topics.TICKETS_RECEIVED,
-                Consumed.with(Serdes.String(), EventSerdes.serde(TicketReceived.class)))
-            .mapValues(ticket -> (Object) ticket);
-    KStream<String, Object> decisions =
-        builder.stream(
-                Topics.ROUTING_DECISIONS,
-                Consumed.with(Serdes.String(), EventSerdes.serde(TicketRouted.class)))
-            .mapValues(decision -> (Object) decision);
-    KStream<String, Object> reports =
-        builder.stream(
-                Topics.TICKET_PROGRESS,
-                Consumed.with(Serdes.String(), EventSerdes.serde(ProgressReport.class)))
-            .mapValues(report -> (Object) report);
+    KStream<String, Object> received = read(builder, Topics.TICKETS_RECEIVED, TicketReceived.class);
+    KStream<String, Object> decisions = read(builder, Topics.ROUTING_DECISIONS, TicketRouted.class);
+    KStream<String, Object> reports = read(builder, Topics.TICKET_PROGRESS, ProgressReport.class);
+    KStream<String, Object> actions = read(builder, Topics.HOTLINE_ACTIONS, HotlineAction.class);
+    // A unit's system may not partition as Java clients do (librdkafka's default partitioner is
+    // not murmur2), so its report can be on another partition than its ticket's: each is moved,
+    // checked, to the partition its ticket number gives, that of the task owning the case.
+    var reportSerde = EventSerdes.serde(ProgressReport.class);
     KStream<String, Object> unitReports =
-        builder.stream(
-                UNIT_PROGRESS,
-                Consumed.with(Serdes.String(), EventSerdes.serde(ProgressReport.class)))
+        checked(
+                builder.stream(
+                    UNIT_PROGRESS,
+                    Consumed.with(
+                        Serdes.String(),
+                        EventSerdes.boundedSerde(ProgressReport.class, maxRecord))))
+            .repartition(
+                Repartitioned.<String, ProgressReport>as(UNIT_PROGRESS_BY_TICKET)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(reportSerde)
+                    .withNumberOfPartitions(partitions))
             .mapValues(report -> (Object) report);
-    KStream<String, Object> actions =
-        builder.stream(
-                Topics.HOTLINE_ACTIONS,
-                Consumed.with(Serdes.String(), EventSerdes.serde(HotlineAction.class)))
-            .mapValues(action -> (Object) action);
     KStream<String, Object> outputs =
         received
             .merge(decisions)
@@ -130,5 +151,17 @@ public class HandlingTopology {
         .to(
             Topics.TICKETS_RETURNED,
             Produced.with(Serdes.String(), EventSerdes.serde(TicketReturned.class)));
+  }
+
+  /** A topic read with records over the size limit refused unread, then checked. */
+  private <T> KStream<String, Object> read(StreamsBuilder builder, String topic, Class<T> type) {
+    return checked(
+            builder.stream(
+                topic, Consumed.with(Serdes.String(), EventSerdes.boundedSerde(type, maxRecord))))
+        .mapValues(value -> (Object) value);
+  }
+
+  private <T> KStream<String, T> checked(KStream<String, T> records) {
+    return records.processValues(() -> new ContractCheck<T>(limits));
   }
 }

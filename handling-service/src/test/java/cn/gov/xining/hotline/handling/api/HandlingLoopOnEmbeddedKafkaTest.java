@@ -39,11 +39,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -69,7 +73,9 @@ import org.springframework.test.web.servlet.ResultActions;
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "spring.kafka.streams.state-dir=${java.io.tmpdir}/handling-test-${random.uuid}",
-      "hotline.handling.deadline-check-interval=500ms"
+      "hotline.handling.deadline-check-interval=500ms",
+      // Few enough to fill a case in a test; the other limits are application.yml's.
+      "hotline.handling.limits.notes-per-case=3"
     })
 // A unit's own progress topic exists before handling starts, as the broker's start-up creates it.
 @EmbeddedKafka(
@@ -88,6 +94,8 @@ class HandlingLoopOnEmbeddedKafkaTest {
   @Autowired MeterRegistry meters;
 
   @Autowired TestClock clock;
+
+  @Autowired StreamsBuilderFactoryBean streams;
 
   @Value("${spring.kafka.bootstrap-servers}")
   String bootstrapServers;
@@ -291,6 +299,12 @@ class HandlingLoopOnEmbeddedKafkaTest {
                           record.headers().lastHeader("kafka_dlt-exception-message").value(),
                           StandardCharsets.UTF_8))
                   .contains("不符合约定", field);
+              assertThat(
+                      new String(
+                          record.headers().lastHeader("kafka_dlt-original-timestamp-type").value(),
+                          StandardCharsets.UTF_8))
+                  .as("ticket-progress is stamped by the broker, and the dead letter says so")
+                  .isEqualTo("LogAppendTime");
             });
     mvc.perform(get("/api/cases/" + ticket))
         .andExpect(jsonPath("$.status").value("ACCEPTED"))
@@ -475,6 +489,20 @@ class HandlingLoopOnEmbeddedKafkaTest {
     hotlineActs("261123-01-0001", "{\"kind\":\"REVIEW_SENT_BACK\",\"by\":\"审核员\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("reason")));
+    // What becomes a lifecycle detail (intake keeps it as the status detail) is at most 900.
+    unitReports(
+            "261123-01-0001",
+            "{\"unit\":\"hrss\",\"kind\":\"RESOLVED\",\"text\":\"%s\"}".formatted("结".repeat(901)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("text")))
+        .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("at most 900")));
+    hotlineActs(
+            "261123-01-0001",
+            "{\"kind\":\"REVIEW_SENT_BACK\",\"by\":\"审核员\",\"reason\":\"%s\"}"
+                .formatted("因".repeat(901)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.title").value("请求不合格 (Invalid request)"))
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("reason")));
     mvc.perform(get("/api/cases/990101-01-0001")).andExpect(status().isNotFound());
   }
 
@@ -525,7 +553,14 @@ class HandlingLoopOnEmbeddedKafkaTest {
         ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"张科长\"".formatted(local(0, "09:30")));
 
     awaitLifecycle(ticket, "OPENED", "ACCEPTED");
-    assertThat(probe.recordsFor(Topics.deadLetterOf(Topics.TICKET_PROGRESS), ticket)).hasSize(1);
+    assertThat(probe.recordsFor(Topics.deadLetterOf(Topics.TICKET_PROGRESS), ticket))
+        .singleElement()
+        .satisfies(
+            record ->
+                assertThat(header(record, "kafka_dlt-exception-message"))
+                    .as("the cause, not only that it could not be read")
+                    .contains("not readable JSON", "line 1, column")
+                    .doesNotContain("Can't deserialize"));
     assertThat(
             meters
                 .get("hotline.dead.letters")
@@ -534,6 +569,109 @@ class HandlingLoopOnEmbeddedKafkaTest {
                 .count())
         .as("dead letters counted for the operations dashboard")
         .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void notesOfSixHundredKilobytesOrOverTheirLengthNeitherGrowTheCaseNorStopTheService()
+      throws Exception {
+    // given a ticket in handling
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    String at = "\"at\":\"%s\"".formatted(local(0, "09:30"));
+    String huge = "备".repeat(200_000); // 600 KB in UTF-8
+
+    // when a unit's system sends two notes of 600 KB and one of 2,001 characters on Kafka, and
+    // one of 2,001 characters over REST (a 600 KB body is the HTTP body limit's to refuse)
+    String first = departmentJson(ticket, "NOTE", at + ",\"text\":\"%s\"".formatted(huge));
+    probe.sendRaw(Topics.TICKET_PROGRESS, ticket, first);
+    probe.sendRaw(
+        Topics.TICKET_PROGRESS,
+        ticket,
+        departmentJson(ticket, "NOTE", at + ",\"text\":\"%s\"".formatted(huge + "二")));
+    String overLength =
+        departmentJson(ticket, "NOTE", at + ",\"text\":\"%s\"".formatted("备".repeat(2001)));
+    probe.sendRaw(Topics.TICKET_PROGRESS, ticket, overLength);
+    unitReports(
+            ticket,
+            "{\"unit\":\"hrss\",\"kind\":\"NOTE\",\"text\":\"%s\"}".formatted("备".repeat(2001)))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("text")))
+        .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("at most 2000")));
+    departmentReports(ticket, "ACCEPTED", at + ",\"by\":\"张科长\"");
+
+    // then the next report still counts and Kafka Streams still runs: none of the notes grew the
+    // case, each is dead-lettered with its reason, and nothing was published for the REST one
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED");
+    assertThat(streams.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    var deadLetters = probe.recordsFor(Topics.deadLetterOf(Topics.TICKET_PROGRESS), ticket);
+    assertThat(deadLetters).hasSize(3);
+    assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message"))
+        .contains("超过上限", "262144");
+    assertThat(header(deadLetters.get(0), "hotline-dlt-truncated"))
+        .isEqualTo("value %d bytes".formatted(first.getBytes(StandardCharsets.UTF_8).length));
+    assertThat(deadLetters.get(2).value()).isEqualTo(overLength);
+    assertThat(header(deadLetters.get(2), "kafka_dlt-exception-message"))
+        .contains("text", "at most 2000 characters, 2001 given");
+    assertThat(probe.recordsFor(Topics.TICKET_PROGRESS, ticket)).hasSize(4);
+    mvc.perform(get("/api/cases/" + ticket))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.history.length()").value(2));
+  }
+
+  @Test
+  void aCaseHoldingAsManyNotesAsItMayRefusesTheNextOverRestAndOnKafkaButGoesOn() throws Exception {
+    // given a case holding its three notes (hotline.handling.limits.notes-per-case, here)
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    for (int i = 1; i <= 3; i++) {
+      unitReports(ticket, "{\"unit\":\"hrss\",\"kind\":\"NOTE\",\"text\":\"第%d条\"}".formatted(i))
+          .andExpect(status().isAccepted());
+    }
+    awaitLifecycle(ticket, "OPENED", "NOTE", "NOTE", "NOTE");
+
+    // when a fourth comes over REST, and another on Kafka
+    unitReports(ticket, "{\"unit\":\"hrss\",\"kind\":\"NOTE\",\"text\":\"第4条\"}")
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.type").value("https://hotline.xining.gov.cn/problems/case-file-full"))
+        .andExpect(jsonPath("$.title").value("案卷已达上限 (Case file limit reached)"))
+        .andExpect(jsonPath("$.errors[0].field").value("kind"))
+        .andExpect(
+            jsonPath("$.errors[0].message").value(Matchers.containsString("at most 3 notes")))
+        .andExpect(jsonPath("$.caseStatus").value("ASSIGNED"));
+    departmentReports(
+        ticket, "NOTE", "\"at\":\"%s\",\"text\":\"第5条\"".formatted(local(0, "09:40")));
+    departmentReports(
+        ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"张科长\"".formatted(local(0, "09:50")));
+
+    // then the REST one was not published, the Kafka one is refused with the reason on the
+    // unit's lifecycle, and the ticket goes on
+    awaitLifecycle(ticket, "OPENED", "NOTE", "NOTE", "NOTE", "REFUSED", "ACCEPTED");
+    assertThat(JsonPath.<String>read(lifecycle(ticket).get(4), "$.detail"))
+        .contains("at most 3 notes");
+    assertThat(probe.recordsFor(Topics.TICKET_PROGRESS, ticket)).hasSize(5);
+  }
+
+  @Test
+  void aReportOnAnotherPartitionThanItsTicketsIsAppliedAsIfPartitionedByItsKey() throws Exception {
+    // given a ticket in handling, and the partition a Java client would choose for it
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    int javas = Utils.toPositive(Utils.murmur2(ticket.getBytes(StandardCharsets.UTF_8))) % 3;
+
+    // when a unit's client that partitions otherwise (librdkafka's default) writes its report to
+    // another partition of its own topic
+    String json =
+        departmentJson(
+            ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"张科长\"".formatted(local(0, "09:30")));
+    int written = sendToPartition(Topics.progressOf("hrss"), (javas + 1) % 3, ticket, json);
+
+    // then it reaches the case all the same
+    assertThat(written).isNotEqualTo(javas);
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED");
+    mvc.perform(get("/api/cases/" + ticket)).andExpect(jsonPath("$.status").value("ACCEPTED"));
   }
 
   /** The service's clock: real time until a test sets it. */
@@ -704,6 +842,26 @@ class HandlingLoopOnEmbeddedKafkaTest {
                   json.getBytes(StandardCharsets.UTF_8)))
           .get();
     }
+  }
+
+  /** A producer that chooses the partition itself, as any unit's client may. */
+  private int sendToPartition(String topic, int partition, String key, String json)
+      throws Exception {
+    var props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (var producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      return producer
+          .send(new ProducerRecord<>(topic, partition, key, json.getBytes(StandardCharsets.UTF_8)))
+          .get()
+          .partition();
+    }
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    var header = record.headers().lastHeader(name);
+    assertThat(header).as(name).isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
   }
 
   /**

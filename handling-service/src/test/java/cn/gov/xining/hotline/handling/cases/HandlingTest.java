@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
 
 class HandlingTest {
 
@@ -34,9 +35,15 @@ class HandlingTest {
   private static final WorkingCalendar CALENDAR =
       WorkingCalendar.load(new ClassPathResource("calendar/cn-working-days.yaml"));
 
-  private final Handling handling =
-      new Handling(
-          new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, true, Duration.ofSeconds(30)), CALENDAR);
+  private static final HandlingPolicy POLICY =
+      new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, true, Duration.ofSeconds(30));
+
+  /** The defaults of application.yml. */
+  static final CaseLimits LIMITS =
+      new CaseLimits(
+          2000, 900, 100, 40, 50, 300, DataSize.ofKilobytes(512), DataSize.ofKilobytes(256));
+
+  private final Handling handling = new Handling(POLICY, CALENDAR, LIMITS);
 
   @Test
   void aTicketGoesFromTransferThroughSignedForResolvedAndReviewedToClosedAtTheCallback() {
@@ -322,7 +329,8 @@ class HandlingTest {
     var noReopening =
         new Handling(
             new HandlingPolicy(3, LocalTime.of(17, 0), 0.8, false, Duration.ofSeconds(30)),
-            CALENDAR);
+            CALENDAR,
+            LIMITS);
     var approved = handling.act(resolved(), action(HotlineActionKind.REVIEW_APPROVED)).file();
 
     var outcome = noReopening.act(approved, callback(true, Satisfaction.NOT_SATISFIED));
@@ -505,6 +513,216 @@ class HandlingTest {
             () -> new HandlingPolicy(3, LocalTime.of(17, 0), 80, true, Duration.ofSeconds(30)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("warning-share");
+  }
+
+  @Test
+  void aNoteOrAResolutionOverItsLengthIsNamedFieldByField() {
+    // given a note of 2,001 characters and a resolution of 901, by someone with a 101-character
+    // name
+    var note =
+        new ProgressReport(
+            UUID.randomUUID(),
+            TICKET,
+            "hrss",
+            ProgressKind.NOTE,
+            at("10:00"),
+            "张".repeat(101),
+            null,
+            "备".repeat(2001),
+            null);
+    var resolution =
+        new ProgressReport(
+            UUID.randomUUID(),
+            TICKET,
+            "hrss",
+            ProgressKind.RESOLVED,
+            at("10:00"),
+            "张",
+            null,
+            "结".repeat(901),
+            null);
+
+    // when / then each field over its limit is named with the limit and its length
+    assertThat(LIMITS.breaches(note)).containsOnlyKeys("by", "text");
+    assertThat(LIMITS.breaches(note).get("text")).contains("2000", "2001");
+    assertThat(LIMITS.breaches(resolution)).containsOnlyKeys("text");
+    assertThat(LIMITS.breaches(resolution).get("text")).contains("900", "901");
+    // and the same lengths at the limit are fine: a note may be longer than a resolution
+    assertThat(LIMITS.breaches(note("hrss", "备".repeat(2000)))).isEmpty();
+  }
+
+  @Test
+  void everyDetailIntakeKeepsFitsAThousandCharactersWithEveryFieldAtItsLimit() {
+    // given a lead unit and reviewers that write as much as the limits allow, everywhere
+    String name = "名".repeat(LIMITS.nameLength());
+    String longest = "字".repeat(LIMITS.statementLength());
+    var details = new java.util.ArrayList<CaseEvent>();
+    var file = open("hrss", List.of());
+    for (int returns = 1; returns <= POLICY.returnsBeforeSupervisor(); returns++) {
+      var outcome =
+          arrives(
+              file,
+              new ProgressReport(
+                  UUID.randomUUID(),
+                  TICKET,
+                  "hrss",
+                  ProgressKind.RETURNED,
+                  at("09:10"),
+                  name,
+                  ReturnReason.WRONG_DISTRICT,
+                  longest,
+                  null));
+      details.addAll(outcome.events());
+      file = handling.routed(outcome.file(), transfer("hrss", ROUTED, DUE)).file();
+    }
+    var accepted =
+        arrives(
+            file,
+            new ProgressReport(
+                UUID.randomUUID(),
+                TICKET,
+                "hrss",
+                ProgressKind.ACCEPTED,
+                at("09:30"),
+                name,
+                null,
+                null,
+                null));
+    var requested =
+        arrives(
+            accepted.file(),
+            new ProgressReport(
+                UUID.randomUUID(),
+                TICKET,
+                "hrss",
+                ProgressKind.EXTENSION_REQUESTED,
+                at("09:40"),
+                name,
+                null,
+                longest,
+                OffsetDateTime.parse("+999999999-12-31T23:59:59.999999999+08:00")));
+    var resolved =
+        arrives(
+            requested.file(),
+            new ProgressReport(
+                UUID.randomUUID(),
+                TICKET,
+                "hrss",
+                ProgressKind.RESOLVED,
+                at("10:00"),
+                name,
+                null,
+                longest,
+                null));
+    var sentBack =
+        handling.act(
+            resolved.file(),
+            new HotlineAction(
+                UUID.randomUUID(),
+                TICKET,
+                HotlineActionKind.REVIEW_SENT_BACK,
+                at("11:00"),
+                name,
+                longest,
+                null,
+                null,
+                null,
+                null));
+    List.of(accepted, requested, resolved, sentBack).forEach(o -> details.addAll(o.events()));
+
+    // then no detail is longer than a status detail is kept whole, whatever the kind
+    assertThat(details)
+        .extracting(CaseEvent::kind)
+        .contains(
+            CaseEventKind.RETURNED,
+            CaseEventKind.SENT_TO_SUPERVISOR,
+            CaseEventKind.ACCEPTED,
+            CaseEventKind.EXTENSION_REQUESTED,
+            CaseEventKind.RESOLVED,
+            CaseEventKind.SENT_BACK);
+    assertThat(details)
+        .allSatisfy(
+            event ->
+                assertThat(event.detail().length())
+                    .as(event.kind().name())
+                    .isLessThanOrEqualTo(CaseLimits.DETAIL_LENGTH));
+  }
+
+  @Test
+  void aStatementLimitThatWouldOverflowALifecycleDetailIsRefusedAtStartUp() {
+    assertThatThrownBy(
+            () ->
+                new CaseLimits(
+                    2000,
+                    1000,
+                    100,
+                    40,
+                    50,
+                    300,
+                    DataSize.ofKilobytes(512),
+                    DataSize.ofKilobytes(256)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("statement-length");
+    assertThatThrownBy(
+            () ->
+                new CaseLimits(
+                    2000,
+                    900,
+                    100,
+                    40,
+                    50,
+                    300,
+                    DataSize.ofMegabytes(1),
+                    DataSize.ofKilobytes(256)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("case-file-size");
+  }
+
+  @Test
+  void aNoteBeyondTheCasesLastIsRefusedNamingTheLimitAndTheCaseFileStaysAsItWas() {
+    // given a case that holds as many notes as it may
+    var file = accepted();
+    for (int i = 0; i < LIMITS.notesPerCase(); i++) {
+      file = applied(file, note("hrss", "第%d次备注".formatted(i)), CaseEventKind.NOTE);
+    }
+
+    // when one more note arrives
+    var outcome = arrives(file, note("hrss", "又一条"));
+
+    // then it is refused with the limit, and the case can still be resolved
+    assertThat(outcome.file()).isEqualTo(file);
+    assertThat(outcome.limit()).isNotNull();
+    assertThat(outcome.limit().field()).isEqualTo("kind");
+    assertThat(outcome.events()).singleElement().satisfies(refusal("at most 50 notes"));
+    applied(file, report("hrss", ProgressKind.RESOLVED, "15:00"), CaseEventKind.RESOLVED);
+  }
+
+  @Test
+  void aCaseFileNeverGrowsPastItsSizeWhateverUnitsSend() {
+    // given a case whose file may grow to 16 KB, and a unit sending the longest notes it may
+    var small =
+        new Handling(
+            POLICY,
+            CALENDAR,
+            new CaseLimits(
+                2000, 900, 100, 40, 50, 300, DataSize.ofKilobytes(16), DataSize.ofKilobytes(256)));
+    var file = small.routed(null, transfer("hrss", ROUTED, DUE)).file();
+    Handling.Outcome outcome;
+    int notes = 0;
+    do {
+      outcome = small.report(file, note("hrss", "备".repeat(2000)), at("12:00"));
+      if (outcome.limit() == null) {
+        file = outcome.file();
+        notes++;
+      }
+    } while (outcome.limit() == null && notes < 50);
+
+    // then the note that would take it past 16 KB is refused, naming the text, and none is lost
+    assertThat(notes).isBetween(1, 49);
+    assertThat(CaseLimits.sizeOf(file)).isLessThanOrEqualTo(16 * 1024);
+    assertThat(outcome.limit().field()).isEqualTo("text");
+    assertThat(outcome.events()).singleElement().satisfies(refusal("bytes"));
+    assertThat(outcome.file()).isEqualTo(file);
   }
 
   @Test
