@@ -27,6 +27,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,6 +38,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -97,6 +99,22 @@ public class HotlineSecurityAutoConfiguration {
   @Bean
   Refusals hotlineRefusals(ObjectProvider<RefusalFormat> formats) {
     return new Refusals(formats.orderedStream().toList());
+  }
+
+  /**
+   * A request Spring Security's firewall refuses (an encoded NUL or line break in the path, a path
+   * that walks up with {@code ..}) is a problem like every other refusal, not an empty 400.
+   */
+  @Bean
+  RequestRejectedHandler hotlineRequestRejected(Refusals refusals) {
+    return (request, response, rejected) ->
+        refusals.write(
+            request,
+            response,
+            HttpStatus.BAD_REQUEST,
+            "rejected-request",
+            "请求被拒绝 (Request rejected)",
+            "请求的路径或请求头含有不允许的字符 (the path or a header holds characters that are not" + " allowed)");
   }
 
   /** {@code roles: ["UNIT"]} becomes {@code ROLE_UNIT}; the principal's name is {@code sub}. */

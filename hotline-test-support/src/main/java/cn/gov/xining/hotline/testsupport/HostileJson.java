@@ -104,6 +104,24 @@ public final class HostileJson {
     return cases;
   }
 
+  /**
+   * Hostile text for a path segment or a query parameter: absurd dates and numbers, control
+   * characters, huge and broken strings; the same for a seed.
+   */
+  public static List<String> texts(long seed, int count) {
+    var texts = new ArrayList<String>();
+    JqwikSession.run(
+        () -> {
+          var random = new Random(seed);
+          var values = hostileValue().generator(100);
+          for (int i = 0; i < count; i++) {
+            JsonNode value = values.next(random).value();
+            texts.add(value.isString() ? value.asString() : value.toString());
+          }
+        });
+    return texts;
+  }
+
   /** Values of every JSON type, most of them wrong for any field. */
   static Arbitrary<JsonNode> hostileValue() {
     return Arbitraries.oneOf(

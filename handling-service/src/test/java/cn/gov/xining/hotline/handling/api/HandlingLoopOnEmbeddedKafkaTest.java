@@ -17,6 +17,8 @@ import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketAssigned;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.testsupport.CleanAnswers;
+import cn.gov.xining.hotline.testsupport.HostileJson;
 import cn.gov.xining.hotline.testsupport.SignedInAs;
 import cn.gov.xining.hotline.testsupport.TestIssuer;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
@@ -714,6 +716,56 @@ class HandlingLoopOnEmbeddedKafkaTest {
   }
 
   /** Today (Asia/Shanghai, real time) plus some days, at a local time, as the contract writes. */
+  @Test
+  void hostileReportsAndActionsNeitherAnswer5xxNorStopTheLoop() throws Exception {
+    // given a case at hrss
+    clock.set(local(0, "10:00"));
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    String report =
+        departmentJson(
+            ticket,
+            "NOTE",
+            "\"at\":\"%s\",\"by\":\"张科长\",\"text\":\"已联系\"".formatted(local(0, "09:30")));
+    String action =
+        "{\"eventId\":\"%s\",\"kind\":\"CALLBACK\",\"at\":\"%s\",\"reached\":true,\"solved\":true,\"satisfaction\":\"SATISFIED\"}"
+            .formatted(UUID.randomUUID(), local(0, "09:40"));
+    String hrss = ISSUER.unit("hrss");
+    String reviewer = ISSUER.staff("REVIEWER");
+
+    // when hundreds of hostile variants come over REST and Kafka (HostileJson, a fixed seed)
+    for (var hostile : HostileJson.variants(report, 20261206L, 150)) {
+      CleanAnswers.assertClean(
+          mvc.perform(
+                  post("/api/cases/" + ticket + "/progress")
+                      .header("Authorization", "Bearer " + hrss)
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .content(hostile.body()))
+              .andReturn(),
+          hostile);
+      probe.sendRaw("progress-hrss", ticket, hostile.body());
+    }
+    for (var hostile : HostileJson.variants(action, 20261206L, 150)) {
+      CleanAnswers.assertClean(
+          mvc.perform(
+                  post("/api/cases/" + ticket + "/actions")
+                      .header("Authorization", "Bearer " + reviewer)
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .content(hostile.body()))
+              .andReturn(),
+          hostile);
+      probe.sendRaw(Topics.HOTLINE_ACTIONS, ticket, hostile.body());
+    }
+
+    // then the unit's next real report is still taken, and the service is up
+    departmentReports(
+        ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"张科长\"".formatted(local(0, "10:30")));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(lifecycleKinds(ticket)).contains("ACCEPTED"));
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+  }
+
   private static String local(int days, String time) {
     return LocalDate.now(HotlineTime.ZONE)
         .plusDays(days)
