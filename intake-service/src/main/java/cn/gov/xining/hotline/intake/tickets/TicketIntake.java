@@ -93,7 +93,9 @@ public class TicketIntake {
             request.districtCode(),
             request.topicCode(),
             phone == null ? null : CallerPrivacy.mask(phone),
-            caller.phoneHash(),
+            // The keyed hash stays in intake (repeat callers): with the key, an 11-digit number
+            // is found again from its hash and mask in 10,000 tries, and no reader needs it.
+            null,
             request.latitude(),
             request.longitude(),
             request.isAnsweredOnCall(),
