@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.gov.xining.hotline.broker.KafkaSecurity.Principal;
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.catalog.CatalogLoader;
+import cn.gov.xining.hotline.contract.TopicCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +126,50 @@ class KafkaSecurityTest {
             topic ->
                 assertThat(topic.configs())
                     .containsEntry("message.timestamp.type", "LogAppendTime"));
+  }
+
+  @Test
+  void makesExactlyTheTopicsOfTheContractsCatalogueAndLetsEachBeWrittenByItsWriter() {
+    var units = file.units().codes();
+    var expected = new java.util.TreeSet<String>();
+    for (var topic : TopicCatalog.ALL) {
+      if (topic.perUnit()) {
+        units.forEach(code -> expected.add(topic.nameFor(code)));
+      } else {
+        expected.add(topic.name());
+      }
+    }
+    var made =
+        security.topics().stream()
+            .map(KafkaSecurity.Topic::name)
+            .filter(name -> !name.endsWith("-dlt"))
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    assertThat(made).isEqualTo(expected);
+    for (var topic : TopicCatalog.ALL) {
+      if (topic.writer().startsWith("every")) {
+        continue;
+      }
+      String name = topic.nameFor("hrss");
+      String writer = topic.writer().replace(TopicCatalog.UNIT, "hrss");
+      assertThat(security.principal(writer).acls())
+          .as("%s writes %s", writer, name)
+          .anySatisfy(
+              acl -> {
+                assertThat(acl.entry().operation()).isEqualTo(AclOperation.WRITE);
+                assertThat(
+                        acl.pattern().patternType() == PatternType.PREFIXED
+                            ? name.startsWith(acl.pattern().name())
+                            : name.equals(acl.pattern().name()))
+                    .isTrue();
+              });
+      if (topic.deadLetters().endsWith("-dlt")) {
+        assertThat(made).doesNotContain(topic.deadLetters());
+        assertThat(security.topics())
+            .extracting(KafkaSecurity.Topic::name)
+            .as("dead letters of %s", name)
+            .contains(topic.deadLetters().replace(TopicCatalog.UNIT, "hrss"));
+      }
+    }
   }
 
   @Test
