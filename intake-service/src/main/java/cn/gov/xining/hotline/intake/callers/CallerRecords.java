@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.intake.callers;
 
+import cn.gov.xining.hotline.contract.HotlineTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -90,7 +91,10 @@ public class CallerRecords {
             (row, i) ->
                 new CallerTicket(
                     row.getString("ticket_number"),
-                    row.getObject("received_at", OffsetDateTime.class),
+                    // In Asia/Shanghai on every database: PostgreSQL gives the instant back in UTC.
+                    row.getObject("received_at", OffsetDateTime.class)
+                        .atZoneSameInstant(HotlineTime.ZONE)
+                        .toOffsetDateTime(),
                     row.getString("status")))
         .list();
   }

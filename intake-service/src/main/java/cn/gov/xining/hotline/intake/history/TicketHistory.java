@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.intake.history;
 
 import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.callers.PersonalNumbers;
 import java.sql.ResultSet;
@@ -12,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +35,9 @@ public class TicketHistory {
       String channel,
       Boolean closed,
       int limit) {}
+
+  /** PostgreSQL's SQLSTATE lock_not_available. */
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   /** The {@code ticket_status_change.detail} column's length. */
   static final int MAX_DETAIL = 4000;
@@ -91,19 +97,29 @@ public class TicketHistory {
    * (the relay may have sent one again after a lost acknowledgement). One JDBC batch for all.
    */
   public void published(List<Acknowledgement> acknowledgements) {
-    jdbcTemplate.batchUpdate(
-        "UPDATE ticket SET published_at = ?, published_by = ?, relay_after = NULL,"
-            + " relay_claim = NULL, updated_at = ?,"
-            + " status = CASE WHEN status = 'RECEIVED' THEN 'PUBLISHED' ELSE status END"
-            + " WHERE ticket_number = ? AND published_at IS NULL",
-        acknowledgements,
-        acknowledgements.size(),
-        (statement, ack) -> {
-          statement.setObject(1, ack.at());
-          statement.setString(2, ack.how());
-          statement.setObject(3, ack.at());
-          statement.setString(4, ack.ticketNumber());
-        });
+    try {
+      jdbcTemplate.batchUpdate(
+          "UPDATE ticket SET published_at = ?, published_by = ?, relay_after = NULL,"
+              + " relay_claim = NULL, updated_at = ?,"
+              + " status = CASE WHEN status = 'RECEIVED' THEN 'PUBLISHED' ELSE status END"
+              + " WHERE ticket_number = ? AND published_at IS NULL",
+          acknowledgements,
+          acknowledgements.size(),
+          (statement, ack) -> {
+            statement.setObject(1, ack.at());
+            statement.setString(2, ack.how());
+            statement.setObject(3, ack.at());
+            statement.setString(4, ack.ticketNumber());
+          });
+    } catch (UncategorizedSQLException e) {
+      // PostgreSQL's lock timeout (where lock_timeout is set), which Spring's default translation
+      // leaves uncategorized; H2's arrives transient already. Transient, the batch is tried again.
+      if (e.getSQLException() != null
+          && LOCK_NOT_AVAILABLE.equals(e.getSQLException().getSQLState())) {
+        throw new CannotAcquireLockException(e.getMessage(), e.getSQLException());
+      }
+      throw e;
+    }
   }
 
   /**
@@ -228,12 +244,8 @@ public class TicketHistory {
         .param("number", ticketNumber)
         .query(
             row -> {
-              history.add(
-                  change(
-                      TicketStatus.RECEIVED,
-                      row.getObject("stored_at", OffsetDateTime.class),
-                      null));
-              var publishedAt = row.getObject("published_at", OffsetDateTime.class);
+              history.add(change(TicketStatus.RECEIVED, hotlineTime(row, "stored_at"), null));
+              var publishedAt = hotlineTime(row, "published_at");
               if (publishedAt != null) {
                 history.add(
                     change(TicketStatus.PUBLISHED, publishedAt, row.getString("published_by")));
@@ -257,7 +269,7 @@ public class TicketHistory {
             (row, i) ->
                 change(
                     TicketStatus.valueOf(row.getString("status")),
-                    row.getObject("changed_at", OffsetDateTime.class),
+                    hotlineTime(row, "changed_at"),
                     row.getString("detail")))
         .list();
   }
@@ -302,10 +314,19 @@ public class TicketHistory {
         row.getString("ticket_number"),
         TicketStatus.valueOf(row.getString("status")),
         row.getString("agency_responsible"),
-        row.getObject("expected_at", OffsetDateTime.class),
-        row.getObject("updated_at", OffsetDateTime.class),
+        hotlineTime(row, "expected_at"),
+        hotlineTime(row, "updated_at"),
         EventJson.MAPPER.readValue(row.getString("event_json"), TicketReceived.class),
         history);
+  }
+
+  /**
+   * A time as intake answers it, in Asia/Shanghai: H2 gives back the offset it was written with,
+   * PostgreSQL keeps only the instant and gives it back in UTC.
+   */
+  private static OffsetDateTime hotlineTime(ResultSet row, String column) throws SQLException {
+    var at = row.getObject(column, OffsetDateTime.class);
+    return at == null ? null : at.atZoneSameInstant(HotlineTime.ZONE).toOffsetDateTime();
   }
 
   /**

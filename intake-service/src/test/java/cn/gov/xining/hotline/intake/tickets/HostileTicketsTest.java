@@ -88,7 +88,8 @@ class HostileTicketsTest {
   }
 
   @Test
-  void hostileRoutingDecisionsNeitherStopTheStatusFeedNorChangeATicket() throws Exception {
+  void hostileDecisionsAndLifecycleEventsNeitherStopTheStatusFeedNorChangeATicket()
+      throws Exception {
     // given a ticket, and hundreds of broken decisions about it on routing-decisions
     String number =
         JsonPath.read(
@@ -103,6 +104,8 @@ class HostileTicketsTest {
     for (var hostile :
         HostileJson.variants(EventJson.MAPPER.writeValueAsString(valid), SEED, 200)) {
       probe.sendRaw(Topics.ROUTING_DECISIONS, number, hostile.body());
+      // and on the lifecycle feed, which intake reads for the same status history
+      probe.sendRaw(Topics.TICKET_LIFECYCLE, number, hostile.body());
     }
 
     // when the real decision follows
