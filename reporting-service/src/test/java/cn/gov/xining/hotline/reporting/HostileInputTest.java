@@ -8,6 +8,7 @@ import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.testsupport.CleanAnswers;
 import cn.gov.xining.hotline.testsupport.HostileJson;
 import cn.gov.xining.hotline.testsupport.SignedInAs;
+import cn.gov.xining.hotline.testsupport.TestIssuer;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import com.jayway.jsonpath.JsonPath;
 import java.net.URLEncoder;
@@ -51,7 +52,10 @@ class HostileInputTest {
           "/api/reports/breakdown?from=%s&to=2026-01-31",
           "/api/reports/trend?days=%s",
           "/api/reports/trend?until=%s",
-          "/api/reports/daily?date=%s");
+          "/api/reports/daily?date=%s",
+          "/api/audit?from=%s",
+          "/api/audit?limit=%s",
+          "/api/audit?principal=%s&ticket=%s");
 
   @Autowired MockMvc mvc;
 
@@ -64,9 +68,13 @@ class HostileInputTest {
     for (String path : PATHS) {
       for (String text : texts) {
         String value = URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-        String uri = path.formatted(value);
+        String uri = path.replace("%s", value);
+        var request = get(java.net.URI.create(uri));
+        if (uri.startsWith("/api/audit")) {
+          request.header("Authorization", "Bearer " + TestIssuer.shared().staff("AUDITOR"));
+        }
         CleanAnswers.assertClean(
-            mvc.perform(get(java.net.URI.create(uri))).andReturn(),
+            mvc.perform(request).andReturn(),
             uri.length() > 120 ? uri.substring(0, 120) + "…" : uri);
       }
     }

@@ -103,6 +103,8 @@ class HostileInputTest {
       String key = "260131-98-%04d".formatted(hostile.index());
       probe.sendRaw(Topics.TICKETS_RECEIVED, key, hostile.body().replace("260131-01-0001", key));
       sent.add(key);
+      // and as a returned ticket, which routing reads to route again: never one of those
+      probe.sendRaw(Topics.TICKETS_RETURNED, key, hostile.body());
     }
 
     // when a real ticket follows
@@ -122,6 +124,12 @@ class HostileInputTest {
                   .map(ConsumerRecord::key)
                   .forEach(answered::add);
               assertThat(answered).containsAll(sent);
+              // a TicketReceived is no TicketReturned: every one of those is a dead letter
+              assertThat(
+                      probe.readAll(Topics.deadLetterOf(Topics.TICKETS_RETURNED)).stream()
+                          .map(ConsumerRecord::key)
+                          .toList())
+                  .containsAll(sent);
             });
   }
 }

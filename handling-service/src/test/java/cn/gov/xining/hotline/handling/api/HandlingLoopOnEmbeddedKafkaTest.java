@@ -744,6 +744,7 @@ class HandlingLoopOnEmbeddedKafkaTest {
               .andReturn(),
           hostile);
       probe.sendRaw("progress-hrss", ticket, hostile.body());
+      probe.sendRaw(Topics.TICKET_PROGRESS, ticket, hostile.body());
     }
     for (var hostile : HostileJson.variants(action, 20261206L, 150)) {
       CleanAnswers.assertClean(
