@@ -8,6 +8,7 @@ import java.util.UUID;
 /** A decision of the hotline's staff over REST; the same fields as the {@code HotlineAction}. */
 public record ActionRequest(
     UUID eventId,
+    String ticketNumber,
     HotlineActionKind kind,
     OffsetDateTime at,
     String by,

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -136,6 +137,7 @@ class CaseController {
               .formatted(unit.unit(), request.unit(), unit.unit(), request.unit()));
     }
     unit.mustBe(request.by(), "by");
+    samePath(ticketNumber, request.ticketNumber());
     var arrivedAt = HotlineTime.now(clock);
     var report =
         new ProgressReport(
@@ -166,12 +168,24 @@ class CaseController {
     return new Submitted(report.eventId(), ticketNumber);
   }
 
+  /** A body that names its ticket (the event's shape) must name the path's. */
+  private static void samePath(String ticketNumber, String named) {
+    if (named != null && !named.equals(ticketNumber)) {
+      throw new InvalidRequestException(
+          Map.of(
+              "ticketNumber",
+              "须与路径中的工单号 %s 相同 (must be the path's ticket number %s)"
+                  .formatted(ticketNumber, ticketNumber)));
+    }
+  }
+
   /** A decision of the hotline's staff: extension, review, callback. */
   @PostMapping("/{ticketNumber}/actions")
   @ResponseStatus(HttpStatus.ACCEPTED)
   Submitted act(
       @PathVariable String ticketNumber, @RequestBody ActionRequest request, Caller reviewer) {
     reviewer.mustBe(request.by(), "by");
+    samePath(ticketNumber, request.ticketNumber());
     var action =
         new HotlineAction(
             request.eventId() == null ? UUID.randomUUID() : request.eventId(),

@@ -717,6 +717,27 @@ class HandlingLoopOnEmbeddedKafkaTest {
 
   /** Today (Asia/Shanghai, real time) plus some days, at a local time, as the contract writes. */
   @Test
+  void aUnitsSystemMayPostOverRestTheSameEventItWouldWriteOnKafka() throws Exception {
+    // given a case at hrss, and the report as the ProgressReport schema has it (its ticket number
+    // and unit included), checked against the schema
+    clock.set(local(0, "10:00"));
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    String event =
+        departmentJson(
+            ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"unit-hrss\"".formatted(local(0, "09:30")));
+
+    // when it is posted as it is, and once more naming another ticket
+    unitReports(ticket, event).andExpect(status().isAccepted());
+    unitReports(ticket, event.replace(ticket, "990101-01-0001"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("ticketNumber"));
+
+    // then the first is applied
+    awaitLifecycle(ticket, "OPENED", "ACCEPTED");
+  }
+
+  @Test
   void hostileReportsAndActionsNeitherAnswer5xxNorStopTheLoop() throws Exception {
     // given a case at hrss
     clock.set(local(0, "10:00"));
