@@ -3,7 +3,6 @@ package cn.gov.xining.hotline.reporting.daily;
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.Satisfaction;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,16 +12,17 @@ import java.util.Set;
  * What one ticket adds to the figures of the day it was received: counter keys, each counted once
  * per ticket. Kafka Streams subtracts a ticket's old keys and adds its new ones whenever anything
  * about it changes, so the figures always describe each ticket's latest state. The formulas built
- * on these counters are written in the README.
+ * on these counters are written in docs/api.md ("Report formulas").
  */
 final class Figures {
 
-  /** 签收: a unit that signs for a ticket within this time of getting it has responded in time. */
-  static final Duration SIGN_FOR_WITHIN = Duration.ofHours(24);
-
   private Figures() {}
 
-  /** How an appeal reached the hotline, as the bulletins group them. */
+  /**
+   * How an appeal reached the hotline, as the bulletins group them: 来电 is the 12345 line, 来信 a
+   * letter, and every other catalog channel (WeChat 随手拍, the mayor's mailbox, the government
+   * portals, People.cn, the national platform) is a 网上留言, as the seeds' daily report counts them.
+   */
   static String medium(String channel) {
     return switch (channel) {
       case "hotline-phone" -> "CALL";
@@ -57,8 +57,17 @@ final class Figures {
     if (outcome != RoutingOutcome.TRIAGE && routed.topicCode() != null) {
       String topic = routed.topicCode();
       keys.add("TOPIC|" + topic);
-      for (String unit : units(routed.primaryUnit(), routed.assistingUnits(), district)) {
+      var units = units(routed.primaryUnit(), routed.assistingUnits(), district);
+      for (String unit : units) {
         keys.add("TOPIC_UNIT|" + topic + "|" + unit);
+      }
+      // The units contacted about a hot topic are those its tickets were transferred to, never
+      // the hotline that answered on the call; lead units are listed first.
+      if (outcome == RoutingOutcome.TRANSFER) {
+        var lead = units(routed.primaryUnit(), List.of(), district);
+        for (String unit : units) {
+          keys.add((lead.contains(unit) ? "TOPIC_LEAD|" : "TOPIC_ASSIST|") + topic + "|" + unit);
+        }
       }
       new LinkedHashSet<>(routed.wordsHit())
           .forEach(word -> keys.add("TOPIC_PHRASE|" + topic + "|" + word));
@@ -68,13 +77,14 @@ final class Figures {
     }
     boolean direct = outcome == RoutingOutcome.DIRECT;
     boolean transfer = outcome == RoutingOutcome.TRANSFER;
-    boolean completed = direct || (transfer && handling.completed());
-    if (completed) {
+    boolean completedByUnit = transfer && handling.completed();
+    if (direct || completedByUnit) {
       keys.add("COMPLETED");
       if (direct || handling.resolvedOnTime()) {
         keys.add("COMPLETED_ON_TIME");
       }
-    } else {
+    } else if (transfer) {
+      // Only a transferred ticket has a time limit: one waiting in triage is neither.
       keys.add("OPEN");
       if (handling.overdue()) {
         keys.add("OPEN_OVERDUE");
@@ -92,8 +102,10 @@ final class Figures {
         keys.add("SATISFACTION|" + handling.satisfaction());
       }
     }
-    if (transfer) {
-      unitPerformance(facts, completed, keys);
+    // A unit's figures follow the ticket after it left the unit: one sent back by every unit and
+    // waiting in triage (or answered by the hotline since) still counts for the units it passed.
+    if (transfer || handling.primaryUnit() != null) {
+      unitPerformance(facts, completedByUnit, keys);
     }
     return keys;
   }
@@ -132,26 +144,20 @@ final class Figures {
         keys.add("U_ASSIGNED|" + returned); // it got the ticket too, before sending it back
       }
     }
-    if (handling.acceptedAt() != null) {
-      keys.add("U_SIGNED|" + unit);
-      if (handling.openedAt() != null
-          && !handling.acceptedAt().isAfter(handling.openedAt().plus(SIGN_FOR_WITHIN))) {
-        keys.add("U_SIGNED_ON_TIME|" + unit);
-      }
-    }
+    handling.signedBy().forEach(signed -> keys.add("U_SIGNED|" + signed));
+    handling.signedOnTimeBy().forEach(signed -> keys.add("U_SIGNED_ON_TIME|" + signed));
     if (completed) {
       keys.add("U_RESOLVED|" + unit);
       if (handling.resolvedOnTime()) {
         keys.add("U_RESOLVED_ON_TIME|" + unit);
       }
     }
-    if (handling.rehandlings() > 0) {
-      keys.add("U_REHANDLED|" + unit);
-    }
+    handling.rehandledBy().forEach(rehandled -> keys.add("U_REHANDLED|" + rehandled));
     if (handling.reached() && handling.satisfaction() != null) {
-      keys.add("U_CALLBACK_REACHED|" + unit);
+      String judged = handling.verdictUnit() != null ? handling.verdictUnit() : unit;
+      keys.add("U_CALLBACK_REACHED|" + judged);
       if (handling.satisfaction() != Satisfaction.NOT_SATISFIED) {
-        keys.add("U_SATISFIED|" + unit);
+        keys.add("U_SATISFIED|" + judged);
       }
     }
   }

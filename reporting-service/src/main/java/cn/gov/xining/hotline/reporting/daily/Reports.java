@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Draws the reports up from the day figures. Every rate is a percentage with two decimals, null
  * when its denominator is zero (or, for a unit, below the minimum number of cases); the formulas
- * are in the README.
+ * are in docs/api.md ("Report formulas").
  */
 public class Reports {
 
@@ -176,6 +177,10 @@ public class Reports {
     var week = sum(from, to);
     var before = sum(from.minusDays(days), from.minusDays(1));
     long reached = week.get("CALLBACK_REACHED");
+    // Satisfaction is asked of those who gave a verdict: a reached call without one counts for
+    // the solved rate only.
+    long withVerdict =
+        week.under("SATISFACTION").values().stream().mapToLong(Long::longValue).sum();
     return new PeriodReport(
         label,
         from,
@@ -194,7 +199,7 @@ public class Reports {
         percent(week.get("SOLVED"), reached),
         percent(
             week.get("SATISFACTION|SATISFIED") + week.get("SATISFACTION|BASICALLY_SATISFIED"),
-            reached),
+            withVerdict),
         hotTopics(week, before, properties.weeklyHotTopics()));
   }
 
@@ -222,11 +227,13 @@ public class Reports {
                       rate(range.get("U_RESOLVED|" + unit), received),
                       rate(range.get("U_SATISFIED|" + unit), reached)));
             });
+    // On equal rates the unit with more cases first: its rate says more.
     units.sort(
         Comparator.comparing(
                 UnitPerformance::resolutionRate, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(UnitPerformance::received, Comparator.reverseOrder())
             .thenComparing(UnitPerformance::unit));
-    var byUnit = new java.util.TreeMap<String, Long>();
+    var byUnit = new TreeMap<String, Long>();
     range
         .under("TOPIC_UNIT")
         .forEach(
@@ -305,7 +312,7 @@ public class Reports {
 
   /**
    * The topics with the most appeals, with the phrase their rules matched most often as the main
-   * content, the address that concentrates them (if any, by the rule in the README) and the units
+   * content, the address that concentrates them (if any, by the rule in docs/api.md) and the units
    * the hotline contacted.
    */
   private List<HotTopic> hotTopics(Counts period, Counts before, int limit) {
@@ -337,11 +344,7 @@ public class Reports {
                   && address.getValue() >= properties.concentrationShare() * count
               ? address.getKey()
               : null;
-      var units = new ArrayList<>(period.under("TOPIC_UNIT|" + topic).entrySet());
-      units.sort(
-          Map.Entry.<String, Long>comparingByValue()
-              .reversed()
-              .thenComparing(Map.Entry.comparingByKey()));
+      var units = unitsContacted(period, topic);
       hot.add(
           new HotTopic(
               hot.size() + 1,
@@ -351,10 +354,29 @@ public class Reports {
               percent(count, received),
               "主要反映" + (phrase == null ? topicName(topic) : asProblem(phrase.getKey())),
               concentrated,
-              units.stream().map(Map.Entry::getKey).map(this::unitName).toList(),
+              units.stream().map(this::unitName).toList(),
               before.get("TOPIC|" + topic)));
     }
     return hot;
+  }
+
+  /**
+   * The units a topic's tickets were transferred to: the units that led any of them first, then the
+   * units that only assisted; in each group by the number of the topic's tickets transferred to the
+   * unit (lead or assisting), most first, then by unit code.
+   */
+  private static List<String> unitsContacted(Counts period, String topic) {
+    var lead = period.under("TOPIC_LEAD|" + topic);
+    var tickets = new TreeMap<>(lead);
+    period
+        .under("TOPIC_ASSIST|" + topic)
+        .forEach((unit, count) -> tickets.merge(unit, count, Long::sum));
+    var units = new ArrayList<>(tickets.keySet());
+    units.sort(
+        Comparator.<String, Boolean>comparing(unit -> !lead.containsKey(unit))
+            .thenComparing(tickets::get, Comparator.reverseOrder())
+            .thenComparing(Comparator.naturalOrder()));
+    return units;
   }
 
   private static String asProblem(String phrase) {

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,29 +54,7 @@ class SeedFiguresTest {
     received = ReportingTopologyDriver.input(driver, Topics.TICKETS_RECEIVED, TicketReceived.class);
     routed = ReportingTopologyDriver.input(driver, Topics.ROUTING_DECISIONS, TicketRouted.class);
     lifecycle = ReportingTopologyDriver.input(driver, Topics.TICKET_LIFECYCLE, CaseEvent.class);
-    reports =
-        new Reports(
-            new Reports.Source() {
-              @Override
-              public Counts day(LocalDate day) {
-                return FigureCounters.of(store(FiguresTopology.DAILY_FIGURES), day.toString());
-              }
-
-              @Override
-              public long callbacksOn(LocalDate day) {
-                KeyValueStore<String, Long> callbacks =
-                    driver.getKeyValueStore(FiguresTopology.DAILY_CALLBACKS);
-                Long count = callbacks.get(day.toString());
-                return count == null ? 0 : count;
-              }
-
-              @Override
-              public Counts batch(String label) {
-                return FigureCounters.of(store(FiguresTopology.BATCH_FIGURES), label);
-              }
-            },
-            CATALOG,
-            ReportingProperties.defaults());
+    reports = ReportingTopologyDriver.reports(driver, CATALOG, ReportingProperties.defaults());
   }
 
   @AfterEach
@@ -536,9 +513,5 @@ class SeedFiguresTest {
 
   private String number(String day) {
     return day.substring(2).replace("-", "") + "-01-" + "%05d".formatted(++sequence);
-  }
-
-  private KeyValueStore<String, Long> store(String name) {
-    return driver.getKeyValueStore(name);
   }
 }
