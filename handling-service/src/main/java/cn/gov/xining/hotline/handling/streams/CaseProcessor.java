@@ -184,7 +184,9 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
   /**
    * The units that hear of a case's events: those on it before the event and after (a unit that
    * returns a ticket hears that its return was applied; the next unit, that it was assigned), not
-   * the hotline itself, nor a unit that only tried to act on a case that is not its own.
+   * the hotline itself, nor a unit that only tried to act on a case that is not its own, nor the
+   * placeholder of a district government not yet known (routing's {@code district}: there is no
+   * such unit, and no topic for it — writing to one would stop the stream thread).
    */
   private static Set<String> unitsOf(CaseFile before, CaseFile after) {
     var units = new LinkedHashSet<String>();
@@ -197,6 +199,7 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
       }
     }
     units.remove(Catalog.HOTLINE_UNIT);
+    units.remove(Catalog.DISTRICT_TARGET);
     return units;
   }
 

@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.handling.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
@@ -210,6 +211,44 @@ class HandlingTopologyTest {
     assertThat(header(deadLetter.headers(), "kafka_dlt-exception-message"))
         .contains("reason", "900", "901");
     assertThat(lifecycleKinds()).containsExactly("OPENED");
+  }
+
+  @Test
+  void aTicketWhoseDistrictIsNotYetKnownTellsItsUnitsButWritesToNoTopicForTheDistrictPlaceholder() {
+    // given a transfer to hrss with the district government to assist once its district is known
+    // (routing names the placeholder "district" when the text names no place)
+    var decision =
+        new TicketRouted(
+            UUID.randomUUID(),
+            "260126-01-0099",
+            OffsetDateTime.parse("2026-01-26T08:50:00+08:00"),
+            OffsetDateTime.parse("2026-01-26T09:00:00+08:00"),
+            "hotline-phone",
+            RoutingOutcome.TRANSFER,
+            "wage-arrears",
+            null,
+            "hrss",
+            List.of(Catalog.DISTRICT_TARGET),
+            "operator-topic",
+            "test",
+            "转交，协办区县待定",
+            OffsetDateTime.parse("2026-01-31T00:00:00+08:00"),
+            Priority.NORMAL);
+
+    // when handling opens the case
+    hotlineTopic(Topics.ROUTING_DECISIONS)
+        .pipeInput("260126-01-0099", EventJson.MAPPER.writeValueAsString(decision));
+
+    // then hrss hears of it on its own topic, and nothing is written for the placeholder
+    assertThat(
+            driver
+                .createOutputTopic(
+                    Topics.lifecycleOf("hrss"), new StringDeserializer(), new StringDeserializer())
+                .readKeyValuesToList())
+        .extracting(kv -> kv.key)
+        .contains("260126-01-0099");
+    assertThat(driver.producedTopicNames())
+        .doesNotContain(Topics.lifecycleOf(Catalog.DISTRICT_TARGET));
   }
 
   private void transferredToHrss() {

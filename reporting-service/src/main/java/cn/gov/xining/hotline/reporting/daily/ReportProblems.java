@@ -58,4 +58,16 @@ class ReportProblems extends HotlineProblems {
         .header(HttpHeaders.RETRY_AFTER, "2")
         .body(problem);
   }
+
+  /**
+   * Kafka Streams not running at all (a client in {@code ERROR} until it is replaced or the service
+   * restarted): the stores cannot be asked, which is the same temporary 503 for a client.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> streamsNotRunning(IllegalStateException e) {
+    if (e.getMessage() == null || !e.getMessage().contains("KafkaStreams")) {
+      throw e;
+    }
+    return notReady(new InvalidStateStoreException(e.getMessage()));
+  }
 }
