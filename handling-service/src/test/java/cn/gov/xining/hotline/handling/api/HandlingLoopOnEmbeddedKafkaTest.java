@@ -584,14 +584,10 @@ class HandlingLoopOnEmbeddedKafkaTest {
 
     // when a unit's system sends two notes of 600 KB and one of 2,001 characters on Kafka, and
     // one of 2,001 characters over REST (a 600 KB body is the HTTP body limit's to refuse)
-    String first = departmentJson(ticket, "NOTE", at + ",\"text\":\"%s\"".formatted(huge));
+    String first = overLongNote(ticket, at, huge);
     probe.sendRaw(Topics.TICKET_PROGRESS, ticket, first);
-    probe.sendRaw(
-        Topics.TICKET_PROGRESS,
-        ticket,
-        departmentJson(ticket, "NOTE", at + ",\"text\":\"%s\"".formatted(huge + "二")));
-    String overLength =
-        departmentJson(ticket, "NOTE", at + ",\"text\":\"%s\"".formatted("备".repeat(2001)));
+    probe.sendRaw(Topics.TICKET_PROGRESS, ticket, overLongNote(ticket, at, huge + "二"));
+    String overLength = overLongNote(ticket, at, "备".repeat(2001));
     probe.sendRaw(Topics.TICKET_PROGRESS, ticket, overLength);
     unitReports(
             ticket,
@@ -888,6 +884,16 @@ class HandlingLoopOnEmbeddedKafkaTest {
   private String departmentReports(String ticket, String kind, String fields) {
     String json = departmentJson(ticket, kind, fields);
     probe.sendRaw(Topics.TICKET_PROGRESS, ticket, json);
+    return json;
+  }
+
+  /** A note the schema itself says is too long (its text's maxLength), and nothing else. */
+  private String overLongNote(String ticket, String at, String text) {
+    String json =
+        "{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"unit\":\"hrss\",\"kind\":\"NOTE\",%s,\"text\":\"%s\"}"
+            .formatted(UUID.randomUUID(), ticket, at, text);
+    assertThat(violations("ProgressReport", json).toString()).contains("$.text").contains("2,000");
+    assertThat(violations("ProgressReport", json)).hasSize(1);
     return json;
   }
 
