@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,26 +48,6 @@ class RequestBodyLimit extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (isForm(request)) {
-      try {
-        request.getParameterMap();
-      } catch (InvalidParameterException e) {
-        if (e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-          tooLarge(request, response, "超过上限", "over the limit");
-        } else {
-          refusals.write(
-              request,
-              response,
-              HttpStatus.BAD_REQUEST,
-              "unreadable-form",
-              "表单无法读取 (Unreadable form)",
-              "表单无法读取 (the form could not be read: %s)".formatted(e.getMessage()));
-        }
-        return;
-      }
-      chain.doFilter(request, response);
-      return;
-    }
     byte[] body;
     try {
       body = read(request.getInputStream(), limit);
@@ -87,7 +66,13 @@ class RequestBodyLimit extends OncePerRequestFilter {
           "请求体未能在%d秒内收完 (the request body did not arrive within %d s)".formatted(seconds, seconds));
       return;
     }
-    chain.doFilter(new BufferedBodyRequest(request, body), response);
+    // A form is read here too, under the same deadline, and its fields parsed from memory:
+    // Tomcat's own form parsing waits on a slow client without any overall limit.
+    chain.doFilter(
+        isForm(request)
+            ? BufferedBodyRequest.form(request, body)
+            : new BufferedBodyRequest(request, body),
+        response);
   }
 
   private byte[] read(InputStream in, long limit) throws IOException {

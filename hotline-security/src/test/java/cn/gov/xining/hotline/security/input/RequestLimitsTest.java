@@ -108,6 +108,44 @@ class RequestLimitsTest {
   }
 
   @Test
+  void aFormTrickledInSlowerThanTheDeadlineIsRefusedWith408AsAJsonBodyIs() throws Exception {
+    try (var socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/forms HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Content-Type: application/x-www-form-urlencoded\r\n"
+                  + "Content-Length: 100\r\n\r\na=")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = trickleUntilAnswered(out, socket.getInputStream());
+
+      assertThat(answer).startsWith("HTTP/1.1 408");
+    }
+  }
+
+  @Test
+  void aFormsFieldsAreTheQueryStringsAndTheBodysReadFromMemory() throws Exception {
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/forms?fromQuery=1"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new ByteArrayInputStream(
+                                "content=%E8%B7%AF%E7%81%AF&address=x"
+                                    .getBytes(StandardCharsets.US_ASCII))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JsonPath.<List<String>>read(response.body(), "$.fields"))
+        .containsExactlyInAnyOrder("fromQuery", "content", "address");
+  }
+
+  @Test
   void unknownFieldsAreRefusedByNameWithTheFieldEachProbablyMeant() throws Exception {
     var response =
         post(

@@ -19,18 +19,16 @@ import java.util.regex.Pattern;
  */
 public final class PersonalNumbers {
 
-  // Digits not glued to other digits or letters; separators as people write them.
+  // Digits not glued to other digits (letters before them are a label: Tel, ID, NO); separators
+  // as people write them. Full-width forms are made ASCII first (see normalised).
   private static final Pattern ID_CARD =
-      Pattern.compile(
-          "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}\\d{4}\\d{3}[0-9Xx](?![0-9A-Za-z])");
+      Pattern.compile("(?<![0-9])[1-9]\\d{5}(?:18|19|20)\\d{2}\\d{4}\\d{3}[0-9Xx](?![0-9])");
   private static final Pattern BANK_CARD =
-      Pattern.compile(
-          "(?<![0-9A-Za-z])\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?(?![0-9A-Za-z])");
+      Pattern.compile("(?<![0-9])\\d{4}(?:[ -]?\\d{4}){2,3}(?:[ -]?\\d{1,3})?(?![0-9])");
   private static final Pattern MOBILE =
-      Pattern.compile(
-          "(?<![0-9A-Za-z])(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?![0-9A-Za-z])");
+      Pattern.compile("(?<![0-9])(?:\\+?86[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}(?![0-9])");
   private static final Pattern LANDLINE =
-      Pattern.compile("(?<![0-9A-Za-z])0\\d{2,3}[ -]?\\d{7,8}(?![0-9A-Za-z])");
+      Pattern.compile("(?<![0-9])\\(?0\\d{2,3}\\)?[ -]?\\d{7,8}(?![0-9])");
 
   private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String ID_CHECK = "10X98765432";
@@ -42,7 +40,8 @@ public final class PersonalNumbers {
     if (text == null) {
       return null;
     }
-    String masked = replace(text, ID_CARD, PersonalNumbers::validIdCard, digits -> 6, 4);
+    String masked =
+        replace(normalised(text), ID_CARD, PersonalNumbers::validIdCard, digits -> 6, 4);
     masked = replace(masked, BANK_CARD, PersonalNumbers::validCardNumber, digits -> 4, 4);
     // A phone number's last digits stay, and what comes before its middle four: the country
     // code and the carrier's prefix of a mobile, the area code of a landline.
@@ -52,7 +51,29 @@ public final class PersonalNumbers {
 
   /** Whether the text still holds a number {@link #mask} would mask. */
   public static boolean holdsAny(String text) {
-    return text != null && !mask(text).equals(text);
+    return text != null && !mask(text).equals(normalised(text));
+  }
+
+  /**
+   * Full-width digits, letters X, brackets, plus and hyphen (what Chinese input methods type) as
+   * their ASCII forms, and the ideographic space as a space: the same number either way.
+   */
+  static String normalised(String text) {
+    var out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (c >= '０' && c <= '９') {
+        out.append((char) ('0' + (c - '０')));
+      } else if (c == 'Ｘ' || c == 'ｘ') {
+        out.append(c == 'Ｘ' ? 'X' : 'x');
+      } else if (c == '（' || c == '）' || c == '＋' || c == '－') {
+        out.append((char) (c - 0xFEE0));
+      } else if (c == '　') {
+        out.append(' ');
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /**

@@ -100,7 +100,7 @@ public class TicketIntake {
             request.longitude(),
             request.isAnsweredOnCall(),
             PersonalNumbers.mask(blankToNull(request.answer())),
-            blankToNull(request.batchLabel()),
+            PersonalNumbers.mask(blankToNull(request.batchLabel())),
             request.attachments(),
             receivedBy);
     // Serialised here rather than in the shared commit: the single writer should only write.

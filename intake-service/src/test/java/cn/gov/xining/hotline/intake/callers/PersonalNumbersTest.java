@@ -43,6 +43,15 @@ class PersonalNumbersTest {
   }
 
   @Test
+  void masksNumbersTypedFullWidthBracketedOrAfterALabel() {
+    assertThat(PersonalNumbers.mask("电话１３８１２３４５６７８")).isEqualTo("电话138****5678");
+    assertThat(PersonalNumbers.mask("（0971）8123456")).isEqualTo("(0971)****456");
+    assertThat(PersonalNumbers.mask("Tel13812345678，ID11010519491231002X"))
+        .isEqualTo("Tel138****5678，ID110105********002X");
+    assertThat(PersonalNumbers.mask("身份证１１０１０５１９４９１２３１００２Ｘ")).isEqualTo("身份证110105********002X");
+  }
+
+  @Test
   void masksEveryNumberInOneText() {
     String masked =
         PersonalNumbers.mask("我叫张三，13812345678，身份证630102198503120410，卡6217001234567893");
