@@ -2,11 +2,16 @@ package cn.gov.xining.hotline.intake.callers;
 
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.intake.history.TicketStatus;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,8 +48,18 @@ class RepeatCallerController {
 
   @PostMapping(value = "/api/callers/tickets", consumes = MediaType.APPLICATION_JSON_VALUE)
   List<EarlierTicket> earlierTickets(@RequestBody Lookup lookup) {
-    if (lookup.phone() == null || lookup.phone().isBlank()) {
-      return List.of();
+    if (lookup.phone() == null
+        || lookup.phone().length() > 30
+        || !CallerPrivacy.normalise(lookup.phone()).matches("\\d{7,12}")) {
+      var problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.BAD_REQUEST, "须填写来电号码 (phone: a mobile or landline number is required)");
+      problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-request"));
+      problem.setTitle("请求内容不合格 (Invalid request)");
+      problem.setProperty(
+          "errors",
+          List.of(Map.of("field", "phone", "message", "电话号码格式不正确 (a mobile or landline number)")));
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
     boolean includeClosed = Boolean.TRUE.equals(lookup.includeClosed());
     return callers.ticketsOf(lookup.phone(), HotlineTime.now(clock).minus(LOOK_BACK)).stream()

@@ -85,6 +85,22 @@ class RepeatCallerTest {
   }
 
   @Test
+  void aLookUpWithoutAPlausibleNumberIsAProblemNamingThePhone() throws Exception {
+    for (String body :
+        new String[] {
+          "{\"phone\":null}",
+          "{}",
+          "{\"phone\":\"12\"}",
+          "{\"phone\":\"%s\"}".formatted("1".repeat(60_000))
+        }) {
+      mvc.perform(
+              post("/api/callers/tickets").contentType(MediaType.APPLICATION_JSON).content(body))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("phone"));
+    }
+  }
+
+  @Test
   void aRepeatCallerSeesTheirOpenTicketsWithTheirStatusAndNotTheClosedOnes() throws Exception {
     String closed = call("13600001111");
     String open = call("13600001111");
