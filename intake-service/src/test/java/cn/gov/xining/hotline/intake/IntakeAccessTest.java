@@ -229,7 +229,8 @@ class IntakeAccessTest {
                     .andExpect(jsonPath("$.phone").value("13812345678"))
                     .andExpect(jsonPath("$.name").value("王女士")));
 
-    // then another unit may not, nor a manager; the hotline's reviewer may
+    // then nobody unsigned, no other unit, no manager; the hotline's reviewer may
+    mvc.perform(get("/api/tickets/" + number + "/caller")).andExpect(status().isUnauthorized());
     as(ISSUER.unit("water"), get("/api/tickets/" + number + "/caller"))
         .andExpect(status().isForbidden());
     as(ISSUER.staff("MANAGER"), get("/api/tickets/" + number + "/caller"))

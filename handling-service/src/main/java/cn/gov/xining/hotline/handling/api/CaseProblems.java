@@ -4,7 +4,6 @@ import cn.gov.xining.hotline.security.input.HotlineProblems;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -87,14 +86,7 @@ class CaseProblems extends HotlineProblems {
     if (!(e.getCause() instanceof JacksonException json) || json.getPath().isEmpty()) {
       return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
-    String field =
-        json.getPath().stream()
-            .map(
-                step ->
-                    step.getPropertyName() != null
-                        ? step.getPropertyName()
-                        : String.valueOf(step.getIndex()))
-            .collect(Collectors.joining("."));
+    String field = fieldOf(json);
     String message =
         json instanceof InvalidFormatException bad
                 && bad.getTargetType() != null

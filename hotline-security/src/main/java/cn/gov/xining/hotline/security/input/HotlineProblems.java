@@ -174,7 +174,7 @@ public abstract class HotlineProblems extends ResponseEntityExceptionHandler {
   }
 
   /** A JSON path as validators name fields: {@code attachments[0]}, {@code a.b}. */
-  private static String fieldOf(JacksonException e) {
+  public static String fieldOf(JacksonException e) {
     var field = new StringBuilder();
     for (var reference : e.getPath()) {
       if (reference.getPropertyName() != null) {

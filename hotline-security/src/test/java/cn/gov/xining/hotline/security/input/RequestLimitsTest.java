@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -180,39 +182,38 @@ class RequestLimitsTest {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  /** Sends a space every 200 ms until the server answers; returns the answer. */
+  /**
+   * A client that sends a space every 200 ms (its own pace, on a timer) while this thread reads the
+   * server's answer, which must come before the socket's 10 s timeout.
+   */
   private static String trickleUntilAnswered(OutputStream out, InputStream in) throws IOException {
-    var answer = new StringBuilder();
-    for (int sent = 0; sent < 99; sent++) {
-      if (in.available() > 0) {
-        break;
-      }
-      try {
-        out.write(' ');
-        out.flush();
-      } catch (IOException closedByServer) {
-        break;
-      }
-      pause();
-    }
-    var buffer = new byte[4096];
-    int n;
-    while (answer.indexOf("\r\n\r\n") < 0 || !answer.toString().contains("}")) {
-      n = in.read(buffer);
-      if (n < 0) {
-        break;
-      }
-      answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-    }
-    return answer.toString();
-  }
-
-  /** The client's own pace, not a wait for the server: this is what makes it slow. */
-  private static void pause() {
+    var client = Executors.newSingleThreadScheduledExecutor();
+    client.scheduleAtFixedRate(
+        () -> {
+          try {
+            out.write(' ');
+            out.flush();
+          } catch (IOException closedByServer) {
+            client.shutdown();
+          }
+        },
+        200,
+        200,
+        TimeUnit.MILLISECONDS);
     try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      var answer = new StringBuilder();
+      var buffer = new byte[4096];
+      int n;
+      while (answer.indexOf("\r\n\r\n") < 0 || !answer.toString().contains("}")) {
+        n = in.read(buffer);
+        if (n < 0) {
+          break;
+        }
+        answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+      }
+      return answer.toString();
+    } finally {
+      client.shutdownNow();
     }
   }
 }
