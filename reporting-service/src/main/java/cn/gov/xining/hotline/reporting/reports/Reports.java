@@ -1,0 +1,423 @@
+package cn.gov.xining.hotline.reporting.reports;
+
+import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.reporting.figures.Counts;
+import cn.gov.xining.hotline.reporting.figures.FigureSource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Draws the reports up from the day figures. Every rate is a percentage with two decimals, null
+ * when its denominator is zero (or, for a unit, below the minimum number of cases); the formulas
+ * are in docs/api.md ("Report formulas").
+ */
+public class Reports {
+
+  /** One hot topic (热点问题). */
+  public record HotTopic(
+      int rank,
+      String topicCode,
+      String topicName,
+      long count,
+      BigDecimal sharePercent,
+      String mainContent,
+      String concentratedAddress,
+      List<String> unitsContacted,
+      long countBefore) {}
+
+  /** 日报. */
+  public record DailyReport(
+      LocalDate date,
+      long received,
+      long receivedDayBefore,
+      Map<String, Long> byChannel,
+      long calls,
+      long online,
+      long letters,
+      long callsAnsweredDirectly,
+      long callsTransferred,
+      long answeredDirectly,
+      long transferred,
+      long inTriage,
+      long callbacksMade,
+      List<HotTopic> hotTopics) {}
+
+  /**
+   * 周报 and any other period: for a week, the ISO week (Monday to Sunday, Asia/Shanghai) named by
+   * {@code label}, e.g. {@code 2026-W05}.
+   */
+  public record PeriodReport(
+      String label,
+      LocalDate from,
+      LocalDate to,
+      long received,
+      long receivedPeriodBefore,
+      Map<String, Long> byChannel,
+      long completed,
+      BigDecimal completionRate,
+      long completedOnTime,
+      BigDecimal onTimeRate,
+      long openWithinLimit,
+      long overdue,
+      long callbacks,
+      long callbacksReached,
+      BigDecimal solvedRate,
+      BigDecimal satisfactionRate,
+      List<HotTopic> hotTopics) {}
+
+  /** A unit's record (the 响应率 / 解决率 / 满意率 units are ranked by). */
+  public record UnitPerformance(
+      String unit,
+      String name,
+      long received,
+      long signedForOnTime,
+      long returned,
+      long resolved,
+      long resolvedOnTime,
+      long rehandled,
+      long callbacksReached,
+      long satisfied,
+      BigDecimal responseRate,
+      BigDecimal resolutionRate,
+      BigDecimal satisfactionRate) {}
+
+  /** Figures over any day range by district, topic and unit. */
+  public record Breakdown(
+      LocalDate from,
+      LocalDate to,
+      long received,
+      Map<String, Long> byDistrict,
+      Map<String, Long> byTopic,
+      Map<String, Long> byUnit,
+      List<UnitPerformance> units) {}
+
+  /** A batch (e.g. a central inspection batch): calls vs letters, by district and by topic. */
+  public record BatchReport(
+      String batch,
+      long received,
+      long calls,
+      long letters,
+      long online,
+      Map<String, Long> byDistrict,
+      Map<String, Long> byTopic,
+      long unclassified,
+      long completed) {}
+
+  /** One day of the trend. */
+  public record TrendDay(
+      LocalDate date, long received, long answeredDirectly, long transferred, long completed) {}
+
+  /** The names behind the codes, for the dashboard. */
+  public record Names(
+      Map<String, String> channels,
+      Map<String, String> districts,
+      Map<String, String> topics,
+      Map<String, String> units) {}
+
+  private final FigureSource source;
+  private final Catalog catalog;
+  private final ReportingProperties properties;
+
+  public Reports(FigureSource source, Catalog catalog, ReportingProperties properties) {
+    this.source = source;
+    this.catalog = catalog;
+    this.properties = properties;
+  }
+
+  public DailyReport daily(LocalDate date) {
+    var day = source.day(date);
+    var before = source.day(date.minusDays(1));
+    return new DailyReport(
+        date,
+        day.get("RECEIVED"),
+        before.get("RECEIVED"),
+        day.under("CHANNEL"),
+        day.get("MEDIUM|CALL"),
+        day.get("MEDIUM|ONLINE"),
+        day.get("MEDIUM|LETTER"),
+        day.get("MEDIUM_OUTCOME|CALL|DIRECT"),
+        day.get("MEDIUM_OUTCOME|CALL|TRANSFER"),
+        day.get("OUTCOME|DIRECT"),
+        day.get("OUTCOME|TRANSFER"),
+        day.get("OUTCOME|TRIAGE"),
+        source.callbacksOn(date),
+        hotTopics(day, before, properties.dailyHotTopics()));
+  }
+
+  /**
+   * The first report's shape ({@code GET /api/reports/daily}), drawn from the same counters as the
+   * 日报: {@code total} is {@code received}; districts are those of every ticket received that day
+   * (the routed district, else the one the operator gave); units are those of {@link
+   * Breakdown#byUnit()}, the hotline for the appeals it answered itself.
+   */
+  public DailyCounts dailyCounts(LocalDate date) {
+    var day = source.day(date);
+    return new DailyCounts(
+        date,
+        day.get("RECEIVED"),
+        day.under("CHANNEL"),
+        day.under("OUTCOME"),
+        day.under("TOPIC"),
+        day.under("DISTRICT"),
+        byUnit(day));
+  }
+
+  /** The ISO week (Monday to Sunday) that contains the day. */
+  public PeriodReport weekly(LocalDate anyDayOfTheWeek) {
+    var monday = anyDayOfTheWeek.with(DayOfWeek.MONDAY);
+    return period(
+        "%d-W%02d"
+            .formatted(
+                monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+        monday,
+        monday.plusDays(6));
+  }
+
+  /** Any run of days, compared with the run of the same length just before it. */
+  public PeriodReport period(String label, LocalDate from, LocalDate to) {
+    long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+    var week = sum(from, to);
+    var before = sum(from.minusDays(days), from.minusDays(1));
+    long reached = week.get("CALLBACK_REACHED");
+    // Satisfaction is asked of those who gave a verdict: a reached call without one counts for
+    // the solved rate only.
+    long withVerdict =
+        week.under("SATISFACTION").values().stream().mapToLong(Long::longValue).sum();
+    return new PeriodReport(
+        label,
+        from,
+        to,
+        week.get("RECEIVED"),
+        before.get("RECEIVED"),
+        week.under("CHANNEL"),
+        week.get("COMPLETED"),
+        percent(week.get("COMPLETED"), week.get("RECEIVED")),
+        week.get("COMPLETED_ON_TIME"),
+        percent(week.get("COMPLETED_ON_TIME"), week.get("COMPLETED")),
+        week.get("OPEN") - week.get("OPEN_OVERDUE"),
+        week.get("OPEN_OVERDUE"),
+        week.get("CALLBACK"),
+        reached,
+        percent(week.get("SOLVED"), reached),
+        percent(
+            week.get("SATISFACTION|SATISFIED") + week.get("SATISFACTION|BASICALLY_SATISFIED"),
+            withVerdict),
+        hotTopics(week, before, properties.weeklyHotTopics()));
+  }
+
+  public Breakdown breakdown(LocalDate from, LocalDate to) {
+    var range = sum(from, to);
+    var units = new ArrayList<UnitPerformance>();
+    range
+        .under("U_ASSIGNED")
+        .forEach(
+            (unit, received) -> {
+              long reached = range.get("U_CALLBACK_REACHED|" + unit);
+              units.add(
+                  new UnitPerformance(
+                      unit,
+                      unitName(unit),
+                      received,
+                      range.get("U_SIGNED_ON_TIME|" + unit),
+                      range.get("U_RETURNED|" + unit),
+                      range.get("U_RESOLVED|" + unit),
+                      range.get("U_RESOLVED_ON_TIME|" + unit),
+                      range.get("U_REHANDLED|" + unit),
+                      reached,
+                      range.get("U_SATISFIED|" + unit),
+                      rate(range.get("U_SIGNED_ON_TIME|" + unit), received),
+                      rate(range.get("U_RESOLVED|" + unit), received),
+                      rate(range.get("U_SATISFIED|" + unit), reached)));
+            });
+    // On equal rates the unit with more cases first: its rate says more.
+    units.sort(
+        Comparator.comparing(
+                UnitPerformance::resolutionRate, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(UnitPerformance::received, Comparator.reverseOrder())
+            .thenComparing(UnitPerformance::unit));
+    return new Breakdown(
+        from,
+        to,
+        range.get("RECEIVED"),
+        range.under("DISTRICT"),
+        range.under("TOPIC"),
+        byUnit(range),
+        units);
+  }
+
+  /** Tickets per unit, lead or assisting, of the routed tickets (not those waiting in triage). */
+  private static Map<String, Long> byUnit(Counts figures) {
+    var byUnit = new TreeMap<String, Long>();
+    figures
+        .under("TOPIC_UNIT")
+        .forEach(
+            (topicAndUnit, count) ->
+                byUnit.merge(
+                    topicAndUnit.substring(topicAndUnit.indexOf('|') + 1), count, Long::sum));
+    return byUnit;
+  }
+
+  /** The last {@code days} days up to and including {@code last}, oldest first. */
+  public List<TrendDay> trend(LocalDate last, int days) {
+    var trend = new ArrayList<TrendDay>();
+    for (var day = last.minusDays(days - 1L); !day.isAfter(last); day = day.plusDays(1)) {
+      var figures = source.day(day);
+      trend.add(
+          new TrendDay(
+              day,
+              figures.get("RECEIVED"),
+              figures.get("OUTCOME|DIRECT"),
+              figures.get("OUTCOME|TRANSFER"),
+              figures.get("COMPLETED")));
+    }
+    return trend;
+  }
+
+  public Names names() {
+    return new Names(
+        catalog.channelNames(), catalog.districtNames(), catalog.topicNames(), catalog.unitNames());
+  }
+
+  public BatchReport batch(String label) {
+    var batch = source.batch(label);
+    return new BatchReport(
+        label,
+        batch.get("RECEIVED"),
+        batch.get("MEDIUM|CALL"),
+        batch.get("MEDIUM|LETTER"),
+        batch.get("MEDIUM|ONLINE"),
+        batch.under("DISTRICT"),
+        batch.under("TOPIC"),
+        batch.get("RECEIVED")
+            - batch.under("TOPIC").values().stream().mapToLong(Long::longValue).sum(),
+        batch.get("COMPLETED"));
+  }
+
+  public String topicName(String code) {
+    return catalog.topic(code).map(Catalog.Topic::name).orElse(code);
+  }
+
+  public String unitName(String code) {
+    return catalog.unit(code).map(Catalog.Unit::name).orElse(code);
+  }
+
+  public String channelName(String code) {
+    return catalog.channel(code).map(Catalog.Channel::name).orElse(code);
+  }
+
+  public String districtName(String code) {
+    return catalog.district(code).map(Catalog.District::name).orElse(code);
+  }
+
+  private Counts sum(LocalDate from, LocalDate to) {
+    var total = Counts.none();
+    for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      total = total.and(source.day(day));
+    }
+    return total;
+  }
+
+  /**
+   * The topics with the most appeals, with the phrase their rules matched most often as the main
+   * content, the address that concentrates them (if any, by the rule in docs/api.md) and the units
+   * the hotline contacted.
+   */
+  private List<HotTopic> hotTopics(Counts period, Counts before, int limit) {
+    long received = period.get("RECEIVED");
+    var topics = new ArrayList<Map.Entry<String, Long>>();
+    // 热点问题 are problems to be handled: topics the hotline answers itself are left out.
+    period
+        .under("TOPIC")
+        .entrySet()
+        .forEach(
+            entry -> {
+              if (catalog.topic(entry.getKey()).map(t -> !t.handledByHotline()).orElse(true)) {
+                topics.add(entry);
+              }
+            });
+    topics.sort(
+        Map.Entry.<String, Long>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    var hot = new ArrayList<HotTopic>();
+    for (var entry : topics.subList(0, Math.min(limit, topics.size()))) {
+      String topic = entry.getKey();
+      long count = entry.getValue();
+      var phrase = top(period.under("TOPIC_PHRASE|" + topic));
+      var address = top(period.under("TOPIC_ADDRESS|" + topic));
+      String concentrated =
+          address != null
+                  && address.getValue() >= properties.concentrationMinimum()
+                  && address.getValue() >= properties.concentrationShare() * count
+              ? address.getKey()
+              : null;
+      var units = unitsContacted(period, topic);
+      hot.add(
+          new HotTopic(
+              hot.size() + 1,
+              topic,
+              topicName(topic),
+              count,
+              percent(count, received),
+              "主要反映" + (phrase == null ? topicName(topic) : asProblem(phrase.getKey())),
+              concentrated,
+              units.stream().map(this::unitName).toList(),
+              before.get("TOPIC|" + topic)));
+    }
+    return hot;
+  }
+
+  /**
+   * The units a topic's tickets were transferred to: the units that led any of them first, then the
+   * units that only assisted; in each group by the number of the topic's tickets transferred to the
+   * unit (lead or assisting), most first, then by unit code.
+   */
+  private static List<String> unitsContacted(Counts period, String topic) {
+    var lead = period.under("TOPIC_LEAD|" + topic);
+    var tickets = new TreeMap<>(lead);
+    period
+        .under("TOPIC_ASSIST|" + topic)
+        .forEach((unit, count) -> tickets.merge(unit, count, Long::sum));
+    var units = new ArrayList<>(tickets.keySet());
+    units.sort(
+        Comparator.<String, Boolean>comparing(unit -> !lead.containsKey(unit))
+            .thenComparing(tickets::get, Comparator.reverseOrder())
+            .thenComparing(Comparator.naturalOrder()));
+    return units;
+  }
+
+  private static String asProblem(String phrase) {
+    return phrase.endsWith("问题") ? phrase : phrase + "问题";
+  }
+
+  /** The most frequent entry; on a tie the first in order, so the result is stable. */
+  private static Map.Entry<String, Long> top(Map<String, Long> counts) {
+    Map.Entry<String, Long> best = null;
+    for (var entry : counts.entrySet()) {
+      if (best == null || entry.getValue() > best.getValue()) {
+        best = entry;
+      }
+    }
+    return best;
+  }
+
+  private BigDecimal rate(long part, long whole) {
+    return whole < properties.minimumCases() ? null : percent(part, whole);
+  }
+
+  static BigDecimal percent(long part, long whole) {
+    if (whole == 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.DOWN);
+  }
+}
