@@ -89,6 +89,28 @@ public final class Figures {
       if (handling.overdue()) {
         keys.add("OPEN_OVERDUE");
       }
+      // The open tickets themselves, by lead unit, for the managers' lists behind the two figures.
+      String lead = units(leadUnit(facts), List.of(), district).stream().findFirst().orElse("");
+      var due = handling.dueAt() != null ? handling.dueAt() : routed.dueAt();
+      keys.add(
+          String.join(
+              "|",
+              "OPEN_TICKET",
+              handling.overdue() ? "OVERDUE" : "WITHIN",
+              lead,
+              ticket.ticketNumber(),
+              due == null ? "" : due.toString()));
+    }
+    // A district's rates, by the same formulas as the city's: completed of received, satisfied of
+    // the verdicts of reached callbacks.
+    if (district != null && (direct || completedByUnit)) {
+      keys.add("D_COMPLETED|" + district);
+    }
+    if (district != null && handling.reached() && handling.satisfaction() != null) {
+      keys.add("D_CALLBACK_REACHED|" + district);
+      if (handling.satisfaction() != Satisfaction.NOT_SATISFIED) {
+        keys.add("D_SATISFIED|" + district);
+      }
     }
     if (handling.callbacks() > 0) {
       keys.add("CALLBACK");
@@ -133,10 +155,15 @@ public final class Figures {
     return keys;
   }
 
+  /** The lead unit now (or the last, if every unit sent the ticket back), as routed otherwise. */
+  private static String leadUnit(TicketFacts facts) {
+    var handling = facts.handling();
+    return handling.primaryUnit() != null ? handling.primaryUnit() : facts.routed().primaryUnit();
+  }
+
   private static void unitPerformance(TicketFacts facts, boolean completed, List<String> keys) {
     var handling = facts.handling();
-    String unit =
-        handling.primaryUnit() != null ? handling.primaryUnit() : facts.routed().primaryUnit();
+    String unit = leadUnit(facts);
     keys.add("U_ASSIGNED|" + unit);
     for (String returned : handling.returnedBy()) {
       keys.add("U_RETURNED|" + returned);

@@ -7,12 +7,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Draws the reports up from the day figures. Every rate is a percentage with two decimals, null
@@ -71,7 +75,41 @@ public class Reports {
       long callbacksReached,
       BigDecimal solvedRate,
       BigDecimal satisfactionRate,
-      List<HotTopic> hotTopics) {}
+      List<HotTopic> hotTopics,
+      PeriodBefore periodBefore) {}
+
+  /**
+   * The period a report is compared with: the week, month or year before, or for any other run of
+   * days the run of the same length just before it.
+   */
+  public record PeriodBefore(
+      LocalDate from,
+      LocalDate to,
+      long received,
+      BigDecimal completionRate,
+      BigDecimal satisfactionRate) {}
+
+  /** A district's figures, by the city's formulas. */
+  public record DistrictPerformance(
+      String district,
+      String name,
+      long received,
+      long completed,
+      BigDecimal completionRate,
+      long callbacksReached,
+      long satisfied,
+      BigDecimal satisfactionRate) {}
+
+  /** One transferred ticket not yet completed. */
+  public record OpenTicket(String ticketNumber, LocalDate received, OffsetDateTime dueAt) {}
+
+  /** A lead unit's open tickets: those overdue (超期) and those still within the time limit. */
+  public record UnitOpenTickets(
+      String unit, String name, List<OpenTicket> overdue, List<OpenTicket> withinLimit) {}
+
+  /** The open tickets received in a run of days, by lead unit, most overdue first. */
+  public record OpenTickets(
+      LocalDate from, LocalDate to, long overdue, long withinLimit, List<UnitOpenTickets> units) {}
 
   /** A unit's record (the 响应率 / 解决率 / 满意率 units are ranked by). */
   public record UnitPerformance(
@@ -97,7 +135,8 @@ public class Reports {
       Map<String, Long> byDistrict,
       Map<String, Long> byTopic,
       Map<String, Long> byUnit,
-      List<UnitPerformance> units) {}
+      List<UnitPerformance> units,
+      List<DistrictPerformance> districts) {}
 
   /** A batch (e.g. a central inspection batch): calls vs letters, by district and by topic. */
   public record BatchReport(
@@ -113,7 +152,14 @@ public class Reports {
 
   /** One day of the trend. */
   public record TrendDay(
-      LocalDate date, long received, long answeredDirectly, long transferred, long completed) {}
+      LocalDate date,
+      long received,
+      long answeredDirectly,
+      long transferred,
+      long completed,
+      BigDecimal completionRate,
+      long callbacksWithVerdict,
+      BigDecimal satisfactionRate) {}
 
   /** The names behind the codes, for the dashboard. */
   public record Names(
@@ -182,16 +228,42 @@ public class Reports {
         monday.plusDays(6));
   }
 
+  /** 月报: the calendar month, compared with the month before. */
+  public PeriodReport monthly(YearMonth month) {
+    var before = month.minusMonths(1);
+    return period(
+        month.toString(),
+        month.atDay(1),
+        month.atEndOfMonth(),
+        before.atDay(1),
+        before.atEndOfMonth());
+  }
+
+  /** 年报: the calendar year, compared with the year before. */
+  public PeriodReport yearly(Year year) {
+    var before = year.minusYears(1);
+    return period(
+        year.toString(),
+        year.atDay(1),
+        year.atMonth(12).atEndOfMonth(),
+        before.atDay(1),
+        before.atMonth(12).atEndOfMonth());
+  }
+
   /** Any run of days, compared with the run of the same length just before it. */
   public PeriodReport period(String label, LocalDate from, LocalDate to) {
     long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+    return period(label, from, to, from.minusDays(days), from.minusDays(1));
+  }
+
+  private PeriodReport period(
+      String label, LocalDate from, LocalDate to, LocalDate beforeFrom, LocalDate beforeTo) {
     var week = sum(from, to);
-    var before = sum(from.minusDays(days), from.minusDays(1));
+    var before = sum(beforeFrom, beforeTo);
     long reached = week.get("CALLBACK_REACHED");
     // Satisfaction is asked of those who gave a verdict: a reached call without one counts for
     // the solved rate only.
-    long withVerdict =
-        week.under("SATISFACTION").values().stream().mapToLong(Long::longValue).sum();
+    long withVerdict = verdicts(week);
     return new PeriodReport(
         label,
         from,
@@ -208,10 +280,23 @@ public class Reports {
         week.get("CALLBACK"),
         reached,
         percent(week.get("SOLVED"), reached),
-        percent(
-            week.get("SATISFACTION|SATISFIED") + week.get("SATISFACTION|BASICALLY_SATISFIED"),
-            withVerdict),
-        hotTopics(week, before, properties.weeklyHotTopics()));
+        percent(satisfied(week), withVerdict),
+        hotTopics(week, before, properties.weeklyHotTopics()),
+        new PeriodBefore(
+            beforeFrom,
+            beforeTo,
+            before.get("RECEIVED"),
+            percent(before.get("COMPLETED"), before.get("RECEIVED")),
+            percent(satisfied(before), verdicts(before))));
+  }
+
+  /** Reached callbacks with a verdict: the denominator of the satisfaction rate. */
+  private static long verdicts(Counts figures) {
+    return figures.under("SATISFACTION").values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static long satisfied(Counts figures) {
+    return figures.get("SATISFACTION|SATISFIED") + figures.get("SATISFACTION|BASICALLY_SATISFIED");
   }
 
   public Breakdown breakdown(LocalDate from, LocalDate to) {
@@ -251,7 +336,92 @@ public class Reports {
         range.under("DISTRICT"),
         range.under("TOPIC"),
         byUnit(range),
-        units);
+        units,
+        districts(range));
+  }
+
+  /** Every district with its rates, most appeals first. */
+  private List<DistrictPerformance> districts(Counts range) {
+    var districts = new ArrayList<DistrictPerformance>();
+    range
+        .under("DISTRICT")
+        .forEach(
+            (district, received) -> {
+              long completed = range.get("D_COMPLETED|" + district);
+              long reached = range.get("D_CALLBACK_REACHED|" + district);
+              long satisfied = range.get("D_SATISFIED|" + district);
+              districts.add(
+                  new DistrictPerformance(
+                      district,
+                      districtName(district),
+                      received,
+                      completed,
+                      percent(completed, received),
+                      reached,
+                      satisfied,
+                      percent(satisfied, reached)));
+            });
+    districts.sort(
+        Comparator.comparing(DistrictPerformance::received, Comparator.reverseOrder())
+            .thenComparing(DistrictPerformance::district));
+    return districts;
+  }
+
+  /**
+   * The transferred tickets received in the days and not completed, by lead unit: units with the
+   * most overdue tickets first, then the most open; within a unit the earliest time limit first.
+   */
+  public OpenTickets openTickets(LocalDate from, LocalDate to) {
+    var overdue = new TreeMap<String, List<OpenTicket>>();
+    var within = new TreeMap<String, List<OpenTicket>>();
+    for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      var received = day;
+      source
+          .day(day)
+          .under("OPEN_TICKET")
+          .keySet()
+          .forEach(
+              key -> {
+                // OVERDUE|WITHIN, lead unit, ticket number, time limit (may be empty)
+                String[] parts = key.split("\\|", -1);
+                if (parts.length != 4) {
+                  return;
+                }
+                var ticket =
+                    new OpenTicket(
+                        parts[2],
+                        received,
+                        parts[3].isEmpty() ? null : OffsetDateTime.parse(parts[3]));
+                (parts[0].equals("OVERDUE") ? overdue : within)
+                    .computeIfAbsent(parts[1], unit -> new ArrayList<>())
+                    .add(ticket);
+              });
+    }
+    var units = new TreeSet<String>(overdue.keySet());
+    units.addAll(within.keySet());
+    var byUnit = new ArrayList<UnitOpenTickets>();
+    Comparator<OpenTicket> byDue =
+        Comparator.comparing(
+                OpenTicket::dueAt, Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
+            .thenComparing(OpenTicket::ticketNumber);
+    for (String unit : units) {
+      var late = new ArrayList<>(overdue.getOrDefault(unit, List.of()));
+      var inTime = new ArrayList<>(within.getOrDefault(unit, List.of()));
+      late.sort(byDue);
+      inTime.sort(byDue);
+      byUnit.add(new UnitOpenTickets(unit, unitName(unit), late, inTime));
+    }
+    byUnit.sort(
+        Comparator.comparing((UnitOpenTickets u) -> u.overdue().size(), Comparator.reverseOrder())
+            .thenComparing(
+                u -> u.overdue().size() + u.withinLimit().size(), Comparator.reverseOrder())
+            .thenComparing(UnitOpenTickets::unit));
+    return new OpenTickets(
+        from,
+        to,
+        overdue.values().stream().mapToLong(List::size).sum(),
+        within.values().stream().mapToLong(List::size).sum(),
+        byUnit);
   }
 
   /** Tickets per unit, lead or assisting, of the routed tickets (not those waiting in triage). */
@@ -277,7 +447,10 @@ public class Reports {
               figures.get("RECEIVED"),
               figures.get("OUTCOME|DIRECT"),
               figures.get("OUTCOME|TRANSFER"),
-              figures.get("COMPLETED")));
+              figures.get("COMPLETED"),
+              percent(figures.get("COMPLETED"), figures.get("RECEIVED")),
+              verdicts(figures),
+              percent(satisfied(figures), verdicts(figures))));
     }
     return trend;
   }

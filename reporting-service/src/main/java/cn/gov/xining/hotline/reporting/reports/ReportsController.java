@@ -3,6 +3,8 @@ package cn.gov.xining.hotline.reporting.reports;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,6 +37,28 @@ class ReportsController {
   @GetMapping("/weeks/{date}")
   Reports.PeriodReport week(@PathVariable String date) {
     return reports.weekly(ReportDates.day(date, clock));
+  }
+
+  /** 月报 of a calendar month, {@code yyyy-MM}, compared with the month before. */
+  @GetMapping("/months/{month}")
+  Reports.PeriodReport month(@PathVariable YearMonth month) {
+    return reports.monthly(month);
+  }
+
+  /** The figures of a calendar year, compared with the year before. */
+  @GetMapping("/years/{year}")
+  Reports.PeriodReport year(@PathVariable Year year) {
+    return reports.yearly(year);
+  }
+
+  /**
+   * The transferred tickets received in the days and not completed, by lead unit: behind the
+   * figures "超期" and "时限内未办结".
+   */
+  @GetMapping("/open")
+  Reports.OpenTickets open(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+    ReportDates.checkSpan(from, to);
+    return reports.openTickets(from, to);
   }
 
   /** Any period, e.g. the seeds' 22–28 January. */

@@ -219,6 +219,128 @@ class ReportFormulasTest {
     assertThat(reports.daily(DAY).inTriage()).isEqualTo(2);
   }
 
+  // Behind the figures: what a manager opens from the dashboard.
+
+  @Test
+  void theTicketsBehindOverdueAndWithinTheLimitAreListedByLeadUnitTheMostOverdueFirst() {
+    // given: heating has one ticket open within its limit; labour inspection one overdue and one
+    // within; one completed and one in triage are in neither list
+    String heating = receive();
+    transfer(heating, "heating", "heating");
+    handling(heating).openedTo("heating", NINE);
+    String late = receive();
+    transfer(late, "wage-arrears", "hrss");
+    handling(late).openedTo("hrss", NINE).overdue(NINE.plusDays(6));
+    String soon = receive();
+    transfer(soon, "wage-arrears", "hrss");
+    handling(soon).openedTo("hrss", NINE.plusHours(1));
+    resolvedAndApproved(transferred("heating"), "heating");
+    triage(receive(), "garbage");
+
+    // when
+    var open = reports.openTickets(DAY, DAY);
+
+    // then: the lists hold exactly what the figures count
+    var period = reports.period("day", DAY, DAY);
+    assertThat(open.overdue()).isEqualTo(period.overdue()).isEqualTo(1);
+    assertThat(open.withinLimit()).isEqualTo(period.openWithinLimit()).isEqualTo(2);
+    assertThat(open.units())
+        .extracting(Reports.UnitOpenTickets::unit)
+        .containsExactly("hrss", "heating");
+    var hrss = open.units().get(0);
+    assertThat(hrss.name()).isEqualTo(CATALOG.unit("hrss").orElseThrow().name());
+    assertThat(hrss.overdue())
+        .singleElement()
+        .satisfies(
+            ticket -> {
+              assertThat(ticket.ticketNumber()).isEqualTo(late);
+              assertThat(ticket.received()).isEqualTo(DAY);
+              // the time limit in force: the one handling's latest event carries
+              assertThat(ticket.dueAt()).isEqualTo(NINE.plusDays(6).plusDays(5));
+            });
+    assertThat(hrss.withinLimit())
+        .extracting(Reports.OpenTicket::ticketNumber)
+        .containsExactly(soon);
+    assertThat(open.units().get(1).withinLimit())
+        .extracting(Reports.OpenTicket::ticketNumber)
+        .containsExactly(heating);
+  }
+
+  @Test
+  void aDistrictsRatesFollowTheCitysFormulas() {
+    // given: in Chengbei one appeal answered on the call, one transferred and open, one
+    // transferred, resolved and called back satisfied, one waiting in triage
+    direct(receive(), "policy-consultation");
+    transfer(receive(), "heating", "heating");
+    resolvedAndApproved(transferred("heating"), "heating")
+        .calledBack(NINE.plusDays(1), true, true, Satisfaction.SATISFIED);
+    triage(receive(), "garbage");
+
+    // when
+    var chengbei = reports.breakdown(DAY, DAY).districts();
+
+    // then: completed of received, satisfied of reached verdicts
+    assertThat(chengbei)
+        .singleElement()
+        .satisfies(
+            district -> {
+              assertThat(district.district()).isEqualTo("630105");
+              assertThat(district.name()).isEqualTo("城北区");
+              assertThat(district.received()).isEqualTo(4);
+              assertThat(district.completed()).isEqualTo(2);
+              assertThat(district.completionRate()).isEqualByComparingTo("50.00");
+              assertThat(district.callbacksReached()).isEqualTo(1);
+              assertThat(district.satisfied()).isEqualTo(1);
+              assertThat(district.satisfactionRate()).isEqualByComparingTo("100.00");
+            });
+  }
+
+  @Test
+  void aMonthIsComparedWithTheMonthBeforeAndAYearWithTheYearBefore() {
+    // given: one appeal on 2 March, two in February (one answered directly), one in 2025
+    direct(receive(), "policy-consultation");
+    direct(receiveAt(OffsetDateTime.parse("2026-02-10T10:00:00+08:00")), "policy-consultation");
+    receiveAt(OffsetDateTime.parse("2026-02-28T23:59:00+08:00"));
+    receiveAt(OffsetDateTime.parse("2025-12-31T23:00:00+08:00"));
+
+    // when
+    var march = reports.monthly(java.time.YearMonth.of(2026, 3));
+    var year = reports.yearly(java.time.Year.of(2026));
+
+    // then
+    assertThat(march.label()).isEqualTo("2026-03");
+    assertThat(march.from()).isEqualTo("2026-03-01");
+    assertThat(march.to()).isEqualTo("2026-03-31");
+    assertThat(march.received()).isEqualTo(1);
+    assertThat(march.periodBefore().from()).isEqualTo("2026-02-01");
+    assertThat(march.periodBefore().to()).isEqualTo("2026-02-28");
+    assertThat(march.periodBefore().received()).isEqualTo(2);
+    assertThat(march.receivedPeriodBefore()).isEqualTo(2);
+    assertThat(march.periodBefore().completionRate()).isEqualByComparingTo("50.00");
+    assertThat(year.received()).isEqualTo(3);
+    assertThat(year.from()).isEqualTo("2026-01-01");
+    assertThat(year.to()).isEqualTo("2026-12-31");
+    assertThat(year.periodBefore().received()).isEqualTo(1);
+  }
+
+  @Test
+  void theTrendCarriesEachDaysCompletionAndSatisfactionRatesWithTheirDenominators() {
+    // given: two appeals, one completed and called back basically satisfied
+    transfer(receive(), "heating", "heating");
+    resolvedAndApproved(transferred("heating"), "heating")
+        .calledBack(NINE.plusDays(1), true, true, Satisfaction.BASICALLY_SATISFIED);
+
+    // when
+    var day = reports.trend(DAY, 1).get(0);
+
+    // then
+    assertThat(day.received()).isEqualTo(2);
+    assertThat(day.completed()).isEqualTo(1);
+    assertThat(day.completionRate()).isEqualByComparingTo("50.00");
+    assertThat(day.callbacksWithVerdict()).isEqualTo(1);
+    assertThat(day.satisfactionRate()).isEqualByComparingTo("100.00");
+  }
+
   // E.
 
   @Test
@@ -474,6 +596,30 @@ class ReportFormulasTest {
 
   private String receive() {
     return receive("hotline-phone", AppealType.COMPLAINT, null);
+  }
+
+  /** A ticket received and transferred to the unit. */
+  private String transferred(String unit) {
+    String number = receive();
+    transfer(number, "heating", unit);
+    return number;
+  }
+
+  private String receiveAt(OffsetDateTime at) {
+    String number = "260302-01-%05d".formatted(++sequence);
+    received.pipeInput(
+        number,
+        new TicketReceived(
+            UUID.randomUUID(),
+            number,
+            at,
+            "hotline-phone",
+            AppealType.COMPLAINT,
+            "内容",
+            null,
+            null,
+            null));
+    return number;
   }
 
   private String receive(String channel, AppealType type, String address) {
