@@ -44,6 +44,11 @@ public final class Bulletins {
     return text.toString();
   }
 
+  /**
+   * A week's or any period's bulletin, worded as the seeds' weekly report: "共受理群众诉求6736件，其中
+   * 12345政务服务热线6665件、…，办结率91.56%，未办结事项均在办理时限内。", then the on-time rate, the callbacks and the hot
+   * topics.
+   */
   public static String period(Reports.PeriodReport report, Reports reports) {
     var text = new StringBuilder();
     text.append(date(report.from()))
@@ -51,24 +56,34 @@ public final class Bulletins {
         .append(date(report.to()))
         .append("，12345政务服务便民热线共受理群众诉求")
         .append(report.received())
-        .append("件，其中");
-    text.append(
+        .append("件");
+    var channels =
         report.byChannel().entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
             .map(e -> reports.channelName(e.getKey()) + e.getValue() + "件")
-            .collect(Collectors.joining("、")));
-    text.append("；办结率").append(rate(report.completionRate()));
-    text.append("，按时办结率").append(rate(report.onTimeRate()));
-    long open = report.openWithinLimit() + report.overdue();
-    if (open > 0) {
-      text.append("；未办结的")
-          .append(open)
-          .append("件中")
-          .append(
-              report.overdue() == 0
-                  ? "均在办理时限内"
-                  : report.openWithinLimit() + "件在办理时限内、超期" + report.overdue() + "件");
+            .collect(Collectors.joining("、"));
+    if (!channels.isEmpty()) {
+      text.append("，其中").append(channels);
     }
+    text.append("，办结率").append(rate(report.completionRate()));
+    long open = report.openWithinLimit() + report.overdue();
+    if (open == 0) {
+      text.append(report.received() == 0 ? "" : "，受理事项均已办结");
+    } else if (report.overdue() == 0) {
+      text.append("，未办结事项均在办理时限内");
+    } else {
+      text.append("，未办结事项")
+          .append(open)
+          .append("件，其中在办理时限内")
+          .append(report.openWithinLimit())
+          .append("件、超期")
+          .append(report.overdue())
+          .append("件");
+    }
+    text.append("。按时办结率").append(rate(report.onTimeRate()));
     text.append("；回访").append(report.callbacks()).append("件");
     if (report.callbacksReached() > 0) {
       text.append("，解决率")

@@ -244,6 +244,7 @@ class ReportFormulasTest {
     var period = reports.period("day", DAY, DAY);
     assertThat(open.overdue()).isEqualTo(period.overdue()).isEqualTo(1);
     assertThat(open.withinLimit()).isEqualTo(period.openWithinLimit()).isEqualTo(2);
+    assertThat(Bulletins.period(period, reports)).contains("办结率20.00%，未办结事项3件，其中在办理时限内2件、超期1件。");
     assertThat(open.units())
         .extracting(Reports.UnitOpenTickets::unit)
         .containsExactly("hrss", "heating");

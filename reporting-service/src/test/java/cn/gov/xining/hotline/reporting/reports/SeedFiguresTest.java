@@ -247,7 +247,7 @@ class SeedFiguresTest {
     assertThat(Bulletins.period(report, reports))
         .contains("共受理群众诉求6736件，其中12345政务服务热线6665件")
         .contains("办结率91.56%")
-        .contains("未办结的568件中均在办理时限内");
+        .contains("办结率91.56%，未办结事项均在办理时限内。");
   }
 
   @Test
