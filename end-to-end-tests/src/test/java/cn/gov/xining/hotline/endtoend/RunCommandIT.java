@@ -42,7 +42,7 @@ class RunCommandIT {
   private static final String WAGE_CALL =
       """
       {"channel":"hotline-phone","appealType":"COMPLAINT",
-       "content":"来电人反映在城北区某工地务工，老板拖欠三个月工资未结。",
+       "content":"来电人反映在城北区某工地务工，老板拖欠三个月工资。",
        "address":"城北区柴达木路","districtCode":"630105","topicCode":"wage-arrears"}
       """;
 
@@ -89,7 +89,11 @@ class RunCommandIT {
     await("daily count")
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
-        .untilAsserted(() -> assertThat(dailyReport()).contains("\"hrss\":1", "\"total\":1"));
+        .untilAsserted(() -> assertThat(dailyReport()).contains("\"received\":1"));
+    // the bulletin as the README's walk-through prints it
+    assertThat(get("http://127.0.0.1:8083/api/reports/days/today/bulletin", "manager").body())
+        .contains("共受理群众来电1个", "转交责任单位办理1件")
+        .contains("一是工资纠纷1件，主要反映拖欠工资问题，无集中反映地址，已联系市人力资源和社会保障局（劳动保障监察）");
 
     // labour inspection signs for it over handling's REST API
     await("the case is open")
@@ -130,7 +134,7 @@ class RunCommandIT {
     await("figures after restart")
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
-        .untilAsserted(() -> assertThat(dailyReport()).contains("\"hrss\":1", "\"total\":1"));
+        .untilAsserted(() -> assertThat(dailyReport()).contains("\"received\":1"));
     var next = post(WAGE_CALL);
     assertThat(next.statusCode()).isEqualTo(201);
     assertThat(JsonPath.<String>read(next.body(), "$.ticketNumber")).isNotEqualTo(ticketNumber);
@@ -161,7 +165,7 @@ class RunCommandIT {
   }
 
   private String dailyReport() throws Exception {
-    var response = get("http://127.0.0.1:8083/api/reports/daily", "manager");
+    var response = get("http://127.0.0.1:8083/api/reports/days/today", "manager");
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }

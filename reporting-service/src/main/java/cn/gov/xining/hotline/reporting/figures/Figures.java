@@ -69,8 +69,8 @@ public final class Figures {
           keys.add((lead.contains(unit) ? "TOPIC_LEAD|" : "TOPIC_ASSIST|") + topic + "|" + unit);
         }
       }
-      new LinkedHashSet<>(routed.wordsHit())
-          .forEach(word -> keys.add("TOPIC_PHRASE|" + topic + "|" + word));
+      // Each phrase the appeal's text offers, once: the main content is the one most appeals offer.
+      facts.phrases().forEach(phrase -> keys.add("TOPIC_PHRASE|" + topic + "|" + phrase));
       if (ticket.address() != null && !ticket.address().isBlank()) {
         keys.add("TOPIC_ADDRESS|" + topic + "|" + ticket.address().strip());
       }

@@ -7,6 +7,7 @@ import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.kafka.EventSerdes;
+import cn.gov.xining.hotline.reporting.hottopics.MainContent;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -49,6 +50,7 @@ class FiguresTopology {
 
   @Autowired
   void addTo(StreamsBuilder builder) {
+    MainContent.phrasesOf("暖气不热"); // loads HanLP's dictionaries now, not on the first ticket
     var receivedSerde = EventSerdes.serde(TicketReceived.class);
     var routedSerde = EventSerdes.serde(TicketRouted.class);
     // Each input is read as a table keyed by ticket number: the latest ticket and the latest
@@ -104,10 +106,7 @@ class FiguresTopology {
 
     KTable<String, TicketFacts> facts =
         received
-            .leftJoin(
-                routed,
-                (ticket, decision) -> new TicketFacts(ticket, decision, null),
-                stores.named("routed-facts", factsSerde))
+            .leftJoin(routed, TicketFacts::of, stores.named("routed-facts", factsSerde))
             .leftJoin(
                 handling,
                 (ticket, handled) -> handled == null ? ticket : ticket.withHandling(handled),

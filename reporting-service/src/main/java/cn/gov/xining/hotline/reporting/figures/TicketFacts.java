@@ -2,22 +2,29 @@ package cn.gov.xining.hotline.reporting.figures;
 
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketRouted;
+import cn.gov.xining.hotline.reporting.hottopics.MainContent;
+import java.util.List;
 
 /**
  * One ticket as the reports see it: as received, as routed (null until routing decided) and as
- * handled (empty until handling-service reported anything). Counted on the day it was received.
+ * handled (empty until handling-service reported anything), with the phrases its text offers for
+ * its topic's main content ({@link MainContent#phrasesOf}, worked out once per ticket and decision,
+ * not on every lifecycle event). Counted on the day it was received.
  */
-record TicketFacts(TicketReceived ticket, TicketRouted routed, HandlingFacts handling) {
+record TicketFacts(
+    TicketReceived ticket, TicketRouted routed, HandlingFacts handling, List<String> phrases) {
 
   TicketFacts {
     handling = handling == null ? HandlingFacts.none() : handling;
+    phrases = phrases == null ? List.of() : List.copyOf(phrases);
   }
 
-  TicketFacts withRouted(TicketRouted decision) {
-    return new TicketFacts(ticket, decision, handling);
+  /** A received ticket and its decision, the phrases drawn from the ticket's text. */
+  static TicketFacts of(TicketReceived ticket, TicketRouted decision) {
+    return new TicketFacts(ticket, decision, null, MainContent.phrasesOf(ticket.content()));
   }
 
   TicketFacts withHandling(HandlingFacts facts) {
-    return new TicketFacts(ticket, routed, facts);
+    return new TicketFacts(ticket, routed, facts, phrases);
   }
 }

@@ -3,6 +3,7 @@ package cn.gov.xining.hotline.reporting.reports;
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.reporting.figures.Counts;
 import cn.gov.xining.hotline.reporting.figures.FigureSource;
+import cn.gov.xining.hotline.reporting.hottopics.MainContent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
@@ -500,9 +501,10 @@ public class Reports {
   }
 
   /**
-   * The topics with the most appeals, with the phrase their rules matched most often as the main
-   * content, the address that concentrates them (if any, by the rule in docs/api.md) and the units
-   * the hotline contacted.
+   * The topics with the most appeals, with the phrase most of their appeals' texts offer as the
+   * main content (docs/main-content.md; the topic's name when no phrase is shared), the address
+   * that concentrates them (if any, by the rule in docs/api.md) and the units the hotline
+   * contacted.
    */
   private List<HotTopic> hotTopics(Counts period, Counts before, int limit) {
     long received = period.get("RECEIVED");
@@ -525,7 +527,8 @@ public class Reports {
     for (var entry : topics.subList(0, Math.min(limit, topics.size()))) {
       String topic = entry.getKey();
       long count = entry.getValue();
-      var phrase = top(period.under("TOPIC_PHRASE|" + topic));
+      var phrase =
+          MainContent.choose(period.under("TOPIC_PHRASE|" + topic), count, topicName(topic));
       var address = top(period.under("TOPIC_ADDRESS|" + topic));
       String concentrated =
           address != null
@@ -541,7 +544,7 @@ public class Reports {
               topicName(topic),
               count,
               percent(count, received),
-              "主要反映" + (phrase == null ? topicName(topic) : asProblem(phrase.getKey())),
+              "主要反映" + asProblem(phrase == null ? topicName(topic) : phrase),
               concentrated,
               units.stream().map(this::unitName).toList(),
               before.get("TOPIC|" + topic)));

@@ -16,6 +16,7 @@ import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.reporting.bulletins.Bulletins;
 import cn.gov.xining.hotline.reporting.figures.ReportingTopologyDriver;
+import cn.gov.xining.hotline.reporting.hottopics.SeedDayAppeals;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -81,7 +82,7 @@ class SeedFiguresTest {
             "wage-arrears",
             "hrss",
             List.of("district"),
-            "拖欠工资",
+            SeedDayAppeals.WAGE_DISPUTES,
             i -> "城北区柴达木路" + (i % 5 == 0 ? "某工地" : i + "号")));
     transferred.addAll(
         transfers(
@@ -91,7 +92,7 @@ class SeedFiguresTest {
             "heating",
             "heating",
             List.of("district"),
-            "暖气不热",
+            SeedDayAppeals.HEATING,
             i -> "城西区胜利路" + i + "号"));
     transferred.addAll(
         transfers(
@@ -101,7 +102,7 @@ class SeedFiguresTest {
             "traffic-order",
             "traffic-police",
             List.of(),
-            "违章停车",
+            SeedDayAppeals.TRAFFIC_ORDER,
             i -> "城中区南大街" + i + "号"));
     String[] others = {
       "noise-social",
@@ -124,7 +125,7 @@ class SeedFiguresTest {
               others[i],
               topic.primary(),
               topic.assist(),
-              null,
+              List.of(),
               n -> null));
     }
     for (var channel :
@@ -137,7 +138,7 @@ class SeedFiguresTest {
               "garbage",
               "district",
               List.of("urban-management"),
-              null,
+              List.of(),
               n -> null));
     }
     // 228 callbacks made that day.
@@ -168,7 +169,7 @@ class SeedFiguresTest {
         .contains("市人力资源和社会保障局（劳动保障监察）")
         .anyMatch(u -> u.contains("城北区"));
     assertThat(report.hotTopics().get(1).concentratedAddress()).isNull();
-    assertThat(report.hotTopics().get(2).mainContent()).isEqualTo("主要反映违章停车问题");
+    assertThat(report.hotTopics().get(2).mainContent()).isEqualTo("主要反映违法停车问题");
     assertThat(report.hotTopics().get(2).unitsContacted())
         .singleElement()
         .asString()
@@ -180,7 +181,7 @@ class SeedFiguresTest {
         .contains("来电中直接办理602件，转交责任单位办理381件；回访228个。")
         .contains("热点问题：一是工资纠纷70件，主要反映拖欠工资问题")
         .contains("二是供暖问题51件，主要反映暖气不热问题，无集中反映地址")
-        .contains("三是交通秩序42件，主要反映违章停车问题，无集中反映地址，已联系西宁市公安局交通警察支队");
+        .contains("三是交通秩序42件，主要反映违法停车问题，无集中反映地址，已联系西宁市公安局交通警察支队");
     assertThat(Bulletins.dailyCsv(report, reports)).startsWith("\uFEFF指标,数值").contains("来电,983");
   }
 
@@ -219,7 +220,7 @@ class SeedFiguresTest {
                       "noise-social",
                       "public-security",
                       List.of(),
-                      null,
+                      List.of(),
                       x -> null)
                   .get(0);
           if (n - 4000 < completedTransfers) {
@@ -406,14 +407,15 @@ class SeedFiguresTest {
       String topic,
       String primary,
       List<String> assist,
-      String phrase,
+      List<String> appeals,
       java.util.function.IntFunction<String> address) {
     var numbers = new ArrayList<String>();
     for (int i = 0; i < count; i++) {
       String number = number(day);
       var at = OffsetDateTime.parse(day + "T10:00:00+08:00");
       String district = List.of("630102", "630103", "630104", "630105").get(i % 4);
-      received.pipeInput(number, ticket(number, at, channel, address.apply(i)));
+      String content = appeals.isEmpty() ? "内容" : appeals.get(i % appeals.size());
+      received.pipeInput(number, ticket(number, at, channel, content, address.apply(i)));
       routed.pipeInput(
           number,
           new TicketRouted(
@@ -431,8 +433,7 @@ class SeedFiguresTest {
               "test",
               "test",
               at.plusDays(7),
-              Priority.NORMAL,
-              phrase == null ? List.of() : List.of(phrase)));
+              Priority.NORMAL));
       lifecycle.pipeInput(
           number, event(number, CaseEventKind.OPENED, CaseStatus.ASSIGNED, at, at.plusDays(7)));
       numbers.add(number);
@@ -509,8 +510,13 @@ class SeedFiguresTest {
 
   private static TicketReceived ticket(
       String number, OffsetDateTime at, String channel, String address) {
+    return ticket(number, at, channel, "内容", address);
+  }
+
+  private static TicketReceived ticket(
+      String number, OffsetDateTime at, String channel, String content, String address) {
     return new TicketReceived(
-        UUID.randomUUID(), number, at, channel, AppealType.COMPLAINT, "内容", address, null, null);
+        UUID.randomUUID(), number, at, channel, AppealType.COMPLAINT, content, address, null, null);
   }
 
   private String number(String day) {
