@@ -5,6 +5,7 @@ import cn.gov.xining.hotline.contract.HotlineRole;
 import cn.gov.xining.hotline.contract.Topics;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -62,10 +66,12 @@ public class HotlineSecurityAutoConfiguration {
       ObjectProvider<EndpointAccess> access,
       Converter<Jwt, AbstractAuthenticationToken> tokens,
       AuditTrail audit,
-      Refusals refusals)
+      Refusals refusals,
+      SecurityProperties properties)
       throws Exception {
     var problems = new ProblemResponses(refusals);
-    http.csrf(csrf -> csrf.disable())
+    http.cors(cors -> cors.configurationSource(readersFrom(properties.corsOrigins())))
+        .csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -94,6 +100,24 @@ public class HotlineSecurityAutoConfiguration {
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterAfter(audit, SecurityContextHolderFilter.class);
     return http.build();
+  }
+
+  /**
+   * Pages of the listed origins may read (GET) {@code /api/**} with a bearer token; nothing else
+   * crosses origins. No cookies are involved, so no credentials are allowed.
+   */
+  private static CorsConfigurationSource readersFrom(List<String> origins) {
+    var sources = new UrlBasedCorsConfigurationSource();
+    if (!origins.isEmpty()) {
+      var readers = new CorsConfiguration();
+      readers.setAllowedOrigins(origins);
+      readers.setAllowedMethods(List.of("GET", "HEAD"));
+      readers.setAllowedHeaders(List.of("Authorization", "Accept", "Accept-Language"));
+      readers.setExposedHeaders(List.of("Content-Disposition", "Retry-After"));
+      readers.setMaxAge(Duration.ofHours(1));
+      sources.registerCorsConfiguration("/api/**", readers);
+    }
+    return sources;
   }
 
   @Bean

@@ -3,6 +3,7 @@ package cn.gov.xining.hotline.handling.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -63,6 +64,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The handling loop for real on a broker. The department here is a plain Kafka client that knows
@@ -397,6 +399,41 @@ class HandlingLoopOnEmbeddedKafkaTest {
         .andExpect(status().isForbidden());
     mvc.perform(get("/api/cases/" + ticket).header("Authorization", ""))
         .andExpect(status().isUnauthorized());
+    // A manager opens the case from the dashboard (its page is another origin), never the lists.
+    String manager = ISSUER.staff("MANAGER");
+    mvc.perform(
+            get("/api/cases/" + ticket)
+                .header("Authorization", "Bearer " + manager)
+                .header("Origin", "http://127.0.0.1:8083"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.ticketNumber").value(ticket))
+        .andExpect(
+            MockMvcResultMatchers.header()
+                .string("Access-Control-Allow-Origin", "http://127.0.0.1:8083"));
+    mvc.perform(
+            options("/api/cases/" + ticket)
+                .header("Origin", "http://127.0.0.1:8083")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization"))
+        .andExpect(status().isOk())
+        .andExpect(
+            MockMvcResultMatchers.header()
+                .string("Access-Control-Allow-Origin", "http://127.0.0.1:8083"));
+    mvc.perform(
+            options("/api/cases/" + ticket)
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "GET"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            options("/api/cases/" + ticket + "/progress")
+                .header("Origin", "http://127.0.0.1:8083")
+                .header("Access-Control-Request-Method", "POST"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            get("/api/cases")
+                .param("status", "ASSIGNED")
+                .header("Authorization", "Bearer " + manager))
+        .andExpect(status().isForbidden());
     assertThat(probe.recordsFor(Topics.TICKET_PROGRESS, ticket))
         .as("nothing refused was published")
         .isEmpty();

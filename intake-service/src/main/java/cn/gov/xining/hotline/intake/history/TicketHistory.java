@@ -3,7 +3,7 @@ package cn.gov.xining.hotline.intake.history;
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
-import cn.gov.xining.hotline.intake.callers.PersonalNumbers;
+import cn.gov.xining.hotline.intake.masking.PersonalNumbers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.intake.callers;
+package cn.gov.xining.hotline.intake.masking;
 
 import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Masks the personal numbers a citizen says in free text — phone numbers, 18-digit resident ID
  * numbers (居民身份证号), bank card numbers — before a ticket is stored or published: the appeal's words
  * reach every unit on the case, the reports and Open311's public reads, and Kafka keeps them for
- * years. The caller's own number stays in {@code callerPhone}, encrypted here.
+ * years. The caller's own number stays in {@code callerPhone}, encrypted by {@code callers}.
  *
  * <p>Digits alone would also catch order numbers and amounts, so an ID number is masked only when
  * its check digit (GB 11643, ISO 7064 MOD 11-2) holds and a card number only when its Luhn digit

@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.intake.callers;
+package cn.gov.xining.hotline.intake.masking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
