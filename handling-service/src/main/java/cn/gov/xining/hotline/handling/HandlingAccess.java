@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who reaches handling's endpoints (README, "Security"). Which case a unit may read or report on is
- * decided per case by the controller: only those it handles now. Reviewers read every case,
- * managers every single case (from the dashboard), never the lists.
+ * Who reaches handling's endpoints (docs/security.md, "Roles"). Which case a unit may read or
+ * report on is decided per case by the controller: only those it handles now. Reviewers read every
+ * case, managers every single case (from the dashboard), never the lists.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlingAccess {

@@ -1,6 +1,6 @@
 package cn.gov.xining.hotline.contract;
 
-/** Where a transferred ticket stands in handling (the state diagram is in the README). */
+/** Where a transferred ticket stands in handling (the state diagram is in docs/api.md). */
 public enum CaseStatus {
   /** 已转办: transferred, waiting for the lead unit to sign for it. */
   ASSIGNED,

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Who reaches routing's endpoints (README, "Security"). */
+/** Who reaches routing's endpoints (docs/security.md, "Roles"). */
 @Configuration(proxyBeanMethods = false)
 class RoutingAccess {
 

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Every service's limits on what a client sends (README, Limits).
+ * Every service's limits on what a client sends (docs/api.md, "Every limit a client can meet").
  *
  * @param maxRequestSize the largest request body read, whether its length is declared or it comes
  *     in chunks (413 past it)

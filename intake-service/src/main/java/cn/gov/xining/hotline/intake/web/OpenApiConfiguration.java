@@ -70,7 +70,7 @@ class OpenApiConfiguration {
             .type(SecurityScheme.Type.HTTP)
             .scheme("bearer")
             .bearerFormat("JWT")
-            .description("An access token of the hotline's identity provider (README, Security)");
+            .description("An access token of the hotline's identity provider (docs/security.md)");
     var signIn =
         new SecurityScheme()
             .type(SecurityScheme.Type.OAUTH2)
