@@ -21,8 +21,9 @@ import org.springframework.core.io.Resource;
  *   <li><b>One pass per field.</b> A {@link PhraseMatcher} over every gazetteer name finds all
  *       occurrences, overlapping ones included, in one pass over the address and one over the text.
  *   <li><b>Short district forms must stand alone.</b> A two-character alias (城东, 城中, 湟中, 大通) counts
- *       only when the field ends after it, a non-Han character follows, or another place name
- *       starts right after it: 城东八一路 and 「城北」 count; 城中村, 城中心, 城北边, 城东西 and 大通河 do not.
+ *       only when the field ends after it, a non-Han character follows, another place name starts
+ *       right after it, or speech makes it a place (在大通…, 到湟源, 大通这边, 湟源那里, 大通的): 城东八一路 and 「城北」
+ *       count; 城中村, 城中心, 城北边, 城东西 and 大通河 do not.
  *   <li><b>Longest names win.</b> Of overlapping occurrences only the longest is kept (then the
  *       leftmost), so 上新庄镇 is not also 新庄镇 and 鲁沙尔镇 is not also 鲁沙尔. Phrases listed as not places
  *       (城中村) and places outside the city (曹家堡) take part, so the names inside them do not count;
@@ -53,6 +54,19 @@ public final class DistrictResolver {
 
   /** Longest alias that must stand alone: two Han characters are too often a word of their own. */
   private static final int GUARDED_LENGTH = 2;
+
+  /**
+   * Words after a short district form that make it a place in speech: 大通这边, 湟源那里, 城东一带, 大通县城, 大通的.
+   * Not 河, 路 or 村, which make it part of another name (大通河).
+   */
+  private static final java.util.regex.Pattern SPOKEN_AFTER =
+      java.util.regex.Pattern.compile("这边|那边|这里|那里|这儿|那儿|一带|附近|境内|地区|县城|的");
+
+  /** Characters before a short district form that make it a place: 在大通, 到湟源, 去城东, 住城北. */
+  private static final String SPOKEN_BEFORE = "在到去从住往于";
+
+  /** ...unless the next character makes it another word: 在城北边, 在城中心, 在大通河, 在城东西. */
+  private static final String PART_OF_A_WORD = "边心河村西东南北中里外头道部";
 
   private final PhraseMatcher matcher;
   private final int[] districtsOf;
@@ -268,6 +282,13 @@ public final class DistrictResolver {
   private boolean standsAlone(String field, Occurrence alias, List<Occurrence> found) {
     int end = alias.end();
     if (end == field.length() || !isHan(field.charAt(end))) {
+      return true;
+    }
+    // Spoken forms of "in 大通": 在大通…, 到湟源去, 大通这边, 湟源那里, 大通的.
+    if (SPOKEN_AFTER.matcher(field).region(end, field.length()).lookingAt()
+        || (alias.start() > 0
+            && SPOKEN_BEFORE.indexOf(field.charAt(alias.start() - 1)) >= 0
+            && PART_OF_A_WORD.indexOf(field.charAt(end)) < 0)) {
       return true;
     }
     for (Occurrence next : found) {

@@ -83,6 +83,19 @@ class DistrictResolverTest {
   }
 
   @Test
+  void aTownTwoCountiesShareIsSettledByTheCountyNamedInItsSpokenShortForm() {
+    // 城关镇 is a town of both 大通县 and 湟源县; callers name the county as they speak
+    assertThat(resolver.resolve("城关镇某小区", "在大通这边住了十年，小区暖气一直不热").districtCode()).isEqualTo(DATONG);
+    assertThat(resolver.resolve("城关镇", "湟源这边的菜市场缺斤短两").districtCode()).isEqualTo(HUANGYUAN);
+    assertThat(resolver.resolve(null, "我在湟源城关镇一家饭馆打工，老板欠了三个月工资").districtCode())
+        .isEqualTo(HUANGYUAN);
+    assertThat(resolver.resolve(null, "城关镇东街，大通的暖气费涨了").districtCode()).isEqualTo(DATONG);
+    // but not when the next character makes it another word
+    assertThat(resolver.resolve(null, "在大通河边钓鱼的人乱扔垃圾").known()).isFalse();
+    assertThat(resolver.resolve(null, "在城中心的路口红绿灯坏了").known()).isFalse();
+  }
+
+  @Test
   void oldAndShortNamesOfTheCountiesCount() {
     assertThat(resolver.resolve("湟中县多巴镇", null).districtCode()).isEqualTo(HUANGZHONG);
     assertThat(resolver.resolve("大通回族土族自治县", null).districtCode()).isEqualTo(DATONG);
