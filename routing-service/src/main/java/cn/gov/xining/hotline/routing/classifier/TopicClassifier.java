@@ -14,9 +14,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Multinomial naive Bayes over character bigrams, trained at start-up from labelled complaints (a
- * few hundred lines, milliseconds). Chinese needs no word segmentation for this: pairs of
- * characters carry most of the meaning (工钱, 片子, 冰凉, 秤不).
+ * Multinomial naive Bayes over an appeal's words, word pairs and character pairs ({@link
+ * #features}), trained at start-up from labelled complaints (1,700 lines, about a second).
+ *
+ * <p>Written here rather than taken from a library: the maintained JVM learners served here are GPL
+ * (Smile) or a deep-learning engine (DJL); HanLP's own naive Bayes does not say which words weighed
+ * most, and every decision must say why. The model is the textbook one, Laplace-smoothed, in 100
+ * lines.
  */
 public final class TopicClassifier {
 
@@ -43,7 +47,18 @@ public final class TopicClassifier {
    * {@code expected.topic} (the format of the customer's samples).
    */
   public static TopicClassifier trainedOn(Resource labelled, double minimumMargin) {
+    return trainedOn(List.of(labelled), minimumMargin);
+  }
+
+  /** A classifier trained on several files of labelled complaints. */
+  public static TopicClassifier trainedOn(List<Resource> files, double minimumMargin) {
     var classifier = new TopicClassifier(minimumMargin);
+    files.forEach(file -> classifier.learnAll(file));
+    return classifier;
+  }
+
+  private void learnAll(Resource labelled) {
+    var classifier = this;
     var json = JsonMapper.builder().build();
     try {
       labelled
@@ -59,7 +74,6 @@ public final class TopicClassifier {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + labelled.getDescription(), e);
     }
-    return classifier;
   }
 
   public void learn(String topic, String text) {
@@ -111,7 +125,16 @@ public final class TopicClassifier {
     known.sort(
         Comparator.comparingDouble((String f) -> logLikelihood(best, f) - logLikelihood(second, f))
             .reversed());
-    return known.subList(0, Math.min(5, known.size()));
+    // As a reader sees them: words and word pairs as written, each once.
+    return known.stream()
+        .map(
+            feature ->
+                feature.startsWith("w:") || feature.startsWith("p:")
+                    ? feature.substring(2)
+                    : feature)
+        .distinct()
+        .limit(5)
+        .toList();
   }
 
   private double logLikelihood(String topic, String feature) {
@@ -119,8 +142,27 @@ public final class TopicClassifier {
     return Math.log((count + 1.0) / (totals.get(topic) + vocabulary.size()));
   }
 
-  /** Pairs of consecutive Chinese characters; punctuation, digits and letters break pairs. */
+  /**
+   * What the model reads in a text: its words ({@link Words}), the pairs of neighbouring words, and
+   * the pairs of neighbouring characters. Measured on the second hold-out set (120 appeals, trained
+   * on the 1,700 labelled ones): characters alone 93.3 %, words alone 90.8 %, words and pairs 91.7
+   * %, all three 93.3 % with the fewest confident mistakes.
+   */
   static List<String> features(String text) {
+    var features = new ArrayList<String>();
+    var words = Words.of(text);
+    for (String word : words) {
+      features.add("w:" + word);
+    }
+    for (int i = 0; i + 1 < words.size(); i++) {
+      features.add("p:" + words.get(i) + words.get(i + 1));
+    }
+    features.addAll(characterPairs(text));
+    return features;
+  }
+
+  /** Pairs of consecutive Chinese characters; punctuation, digits and letters break pairs. */
+  static List<String> characterPairs(String text) {
     var features = new ArrayList<String>();
     if (text == null) {
       return features;

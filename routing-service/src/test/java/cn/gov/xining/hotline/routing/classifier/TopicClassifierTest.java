@@ -35,7 +35,7 @@ class TopicClassifierTest {
   }
 
   @Test
-  void aGuessNamesTheCharacterPairsThatDecided() {
+  void aGuessNamesTheWordsThatDecided() {
     var classifier = new TopicClassifier(1);
     classifier.learn("heating", "暖气片冰凉，屋里很冷");
     classifier.learn("heating", "暖气不热，家里冷");
