@@ -125,6 +125,30 @@ class RunCommandIT {
 
   @Test
   @Order(3)
+  void aServiceThatDiesIsRestartedAndItsLogKeptWhileTheOthersGoOn() throws Exception {
+    var pids = runDir.resolve("pids");
+    long dead = Long.parseLong(Files.readString(pids.resolve("routing-service.pid")).strip());
+    ProcessHandle.of(dead).ifPresent(ProcessHandle::destroyForcibly);
+
+    await("routing restarted by the supervisor")
+        .atMost(Duration.ofSeconds(120))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              assertThat(Files.readString(runDir.resolve("logs/supervisor.log")))
+                  .contains("routing-service exited unexpectedly", "routing-service restarted");
+              assertThat(get("http://127.0.0.1:8082/actuator/health", null).body()).contains("UP");
+            });
+    assertThat(Long.parseLong(Files.readString(pids.resolve("routing-service.pid")).strip()))
+        .isNotEqualTo(dead);
+    assertThat(runDir.resolve("logs/routing-service.log.1")).as("the dead one's log").exists();
+    assertThat(get("http://127.0.0.1:8081/actuator/health", null).body())
+        .as("intake went on meanwhile")
+        .contains("UP");
+  }
+
+  @Test
+  @Order(4)
   void ticketsAndFiguresSurviveARestart() throws Exception {
     assertThat(hotline("down").exitCode()).isZero();
     var up = hotline("up", "--detach");
