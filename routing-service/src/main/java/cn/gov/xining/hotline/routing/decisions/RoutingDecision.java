@@ -1,12 +1,14 @@
 package cn.gov.xining.hotline.routing.decisions;
 
+import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.RoutingOutcome;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What routing decided for one ticket and why.
+ * What routing decided for one ticket and why. Made by {@link #direct}, {@link #transfer} or {@link
+ * #triage}, one for each outcome, so a decision cannot carry what its outcome does not have.
  *
  * @param topicCode the topic; for triage the proposed one, if any
  * @param districtCode the district, as given by the operator or inferred from the address
@@ -38,5 +40,57 @@ public record RoutingDecision(
   public RoutingDecision {
     assistingUnits = List.copyOf(assistingUnits);
     wordsHit = List.copyOf(wordsHit);
+  }
+
+  /** 区县: the district's code, null when unknown, and how it was found or why it was not. */
+  public record District(String code, String explanation) {}
+
+  /** The lead unit (主办) and the assisting ones (协办). */
+  public record Units(String primary, List<String> assisting) {
+
+    /** No unit proposed: a person chooses them all. */
+    public static final Units NONE = new Units(null, List.of());
+
+    public Units {
+      assisting = List.copyOf(assisting);
+    }
+  }
+
+  /** Why: the rule that decided, the rule set it belongs to, the reason, the words it found. */
+  public record Why(String ruleId, String ruleSetVersion, String reason, List<String> wordsHit) {}
+
+  /** What every decision says: the topic (null if none), the district, how urgent, and why. */
+  public record Routed(String topicCode, District district, Priority priority, Why why) {}
+
+  /** 直接办理: the hotline answers it; no other unit takes part. */
+  public static RoutingDecision direct(Routed routed, OffsetDateTime dueAt) {
+    return of(RoutingOutcome.DIRECT, routed, new Units(Catalog.HOTLINE_UNIT, List.of()), dueAt);
+  }
+
+  /** 转办: the lead unit handles it with the assisting units, by the due time. */
+  public static RoutingDecision transfer(Routed routed, Units units, OffsetDateTime dueAt) {
+    return of(RoutingOutcome.TRANSFER, routed, units, dueAt);
+  }
+
+  /** 人工分派: a person decides; the units are only proposed, and nothing is due yet. */
+  public static RoutingDecision triage(Routed routed, Units proposed) {
+    return of(RoutingOutcome.TRIAGE, routed, proposed, null);
+  }
+
+  private static RoutingDecision of(
+      RoutingOutcome outcome, Routed routed, Units units, OffsetDateTime dueAt) {
+    return new RoutingDecision(
+        outcome,
+        routed.topicCode(),
+        routed.district().code(),
+        units.primary(),
+        units.assisting(),
+        routed.why().ruleId(),
+        routed.why().ruleSetVersion(),
+        routed.why().reason(),
+        dueAt,
+        routed.priority(),
+        routed.why().wordsHit(),
+        routed.district().explanation());
   }
 }

@@ -7,6 +7,10 @@ import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.kafka.RecordTracing;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision.District;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Routed;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Units;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Why;
 import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -94,34 +98,29 @@ class ReturnedTickets {
     String returnedBy =
         "「%s」退回（%s）".formatted(returned.returnedBy(), Objects.toString(returned.reason(), "未说明原因"));
     if (eligible.isEmpty()) {
-      return new RoutingDecision(
-          RoutingOutcome.TRIAGE,
-          fresh.topicCode(),
-          district,
-          null,
-          List.of(),
-          ruleId,
-          fresh.ruleSetVersion(),
-          returnedBy + "，候选单位均已退回，转人工派单 (every candidate unit sent it back)",
-          null,
-          fresh.priority(),
-          fresh.wordsHit(),
-          fresh.districtExplanation());
+      return RoutingDecision.triage(
+          routed(
+              fresh,
+              district,
+              ruleId,
+              returnedBy + "，候选单位均已退回，转人工派单 (every candidate unit sent it back)"),
+          Units.NONE);
     }
     String next = eligible.get(0);
-    return new RoutingDecision(
-        RoutingOutcome.TRANSFER,
+    return RoutingDecision.transfer(
+        routed(fresh, district, ruleId, returnedBy + "，改由「%s」办理；办理时限重新计算".formatted(next)),
+        new Units(next, eligible.subList(1, eligible.size())),
+        fresh.dueAt());
+  }
+
+  /** The fresh decision's topic, priority and words, under the return's rule id and reason. */
+  private static Routed routed(
+      RoutingDecision fresh, String district, String ruleId, String reason) {
+    return new Routed(
         fresh.topicCode(),
-        district,
-        next,
-        eligible.subList(1, eligible.size()),
-        ruleId,
-        fresh.ruleSetVersion(),
-        returnedBy + "，改由「%s」办理；办理时限重新计算".formatted(next),
-        fresh.dueAt(),
+        new District(district, fresh.districtExplanation()),
         fresh.priority(),
-        fresh.wordsHit(),
-        fresh.districtExplanation());
+        new Why(ruleId, fresh.ruleSetVersion(), reason, fresh.wordsHit()));
   }
 
   private static TicketReturned readable(ConsumerRecord<String, TicketReturned> record) {

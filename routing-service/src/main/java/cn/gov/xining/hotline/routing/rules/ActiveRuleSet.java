@@ -26,7 +26,7 @@ public class ActiveRuleSet {
   private final RulesProperties properties;
   private final AtomicReference<CompiledRuleSet> current = new AtomicReference<>();
 
-  ActiveRuleSet(RuleSetCompiler compiler, RulesProperties properties) throws IOException {
+  public ActiveRuleSet(RuleSetCompiler compiler, RulesProperties properties) throws IOException {
     this.compiler = compiler;
     this.properties = properties;
     String shipped = properties.location().getContentAsString(StandardCharsets.UTF_8);
@@ -48,7 +48,8 @@ public class ActiveRuleSet {
     log.info("routing rule set {} active with {} rules", version(), current.get().rules().size());
   }
 
-  CompiledRuleSet current() {
+  /** The rule set in force now; a decision reads it once and keeps it to the end. */
+  public CompiledRuleSet current() {
     return current.get();
   }
 
@@ -57,7 +58,7 @@ public class ActiveRuleSet {
   }
 
   /** Validates, persists and activates a new rule set; throws if it is invalid. */
-  synchronized CompiledRuleSet replace(String yaml) {
+  public synchronized CompiledRuleSet replace(String yaml) {
     var compiled = compiler.compile(yaml);
     var active = current.get();
     if (compiled.version().equals(active.version()) && !yaml.equals(active.source())) {

@@ -25,7 +25,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * at once, so whoever edits the rules fixes them in one round; nothing half-valid becomes active.
  */
 @Component
-class RuleSetCompiler {
+public class RuleSetCompiler {
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -38,11 +38,12 @@ class RuleSetCompiler {
 
   private final Catalog catalog;
 
-  RuleSetCompiler(Catalog catalog) {
+  public RuleSetCompiler(Catalog catalog) {
     this.catalog = catalog;
   }
 
-  CompiledRuleSet compile(String yaml) {
+  /** The rule set the YAML describes; throws {@link InvalidRuleSetException} with every problem. */
+  public CompiledRuleSet compile(String yaml) {
     RuleSetDefinition definition;
     try {
       definition = YAML.readValue(yaml, RuleSetDefinition.class);
@@ -184,25 +185,27 @@ class RuleSetCompiler {
     return new Rule(
         rule.id(),
         rule.description() == null ? rule.id() : rule.description(),
-        requiresOperatorTopic,
-        operatorTopics,
-        anyOf,
-        allOf,
-        noneOf,
-        regex,
-        channels,
-        appealTypes,
-        districts,
-        from,
-        to,
-        then.topic(),
-        useOperatorTopic,
-        then.primary(),
-        assist,
-        then.limit(),
-        then.priority() == null ? Priority.NORMAL : then.priority(),
-        Boolean.TRUE.equals(then.direct()),
-        triage);
+        new Rule.When(
+            requiresOperatorTopic,
+            operatorTopics,
+            anyOf,
+            allOf,
+            noneOf,
+            regex,
+            channels,
+            appealTypes,
+            districts,
+            from,
+            to),
+        new Rule.Then(
+            then.topic(),
+            useOperatorTopic,
+            then.primary(),
+            assist,
+            then.limit(),
+            then.priority() == null ? Priority.NORMAL : then.priority(),
+            Boolean.TRUE.equals(then.direct()),
+            triage));
   }
 
   /**

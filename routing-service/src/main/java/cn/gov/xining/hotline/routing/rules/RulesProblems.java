@@ -7,7 +7,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Errors of the routing API as RFC 9457 problem details. */
+/**
+ * Errors of the routing API as RFC 9457 problem details; a refused dry run is answered by its own
+ * controller.
+ */
 @RestControllerAdvice
 class RulesProblems extends HotlineProblems {
 
@@ -20,19 +23,6 @@ class RulesProblems extends HotlineProblems {
                 .formatted(e.problems().size()));
     problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-rule-set"));
     problem.setTitle("规则集无效 (Invalid rule set)");
-    problem.setProperty("problems", e.problems());
-    return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail invalidDryRun(InvalidDryRunException e) {
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST,
-            "请求有%d处错误，未作试算 (the dry run was refused: %d problems, each naming its field)"
-                .formatted(e.problems().size(), e.problems().size()));
-    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/invalid-request"));
-    problem.setTitle("请求不合格 (Invalid request)");
     problem.setProperty("problems", e.problems());
     return problem;
   }

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What rules look at for one ticket: its fields, its Asia/Shanghai day, its district (given or
- * inferred) and which of the rule set's phrases occur in its content.
+ * inferred) and which of the rule set's phrases occur in its content. Made by {@link
+ * CompiledRuleSet#factsOf}, because the phrase indexes are that rule set's.
  */
-record TicketFacts(
+public record TicketFacts(
     String content,
     String channel,
     String appealType,

@@ -3,12 +3,15 @@ package cn.gov.xining.hotline.routing.triage;
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.catalog.calendar.DateNotCoveredException;
 import cn.gov.xining.hotline.contract.HotlineTime;
-import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.TicketTriaged;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision.District;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Routed;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Units;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Why;
 import cn.gov.xining.hotline.routing.dispatch.DecisionPublisher;
 import cn.gov.xining.hotline.routing.rules.ActiveRuleSet;
 import java.time.Clock;
@@ -111,22 +114,24 @@ class ManualDispatch {
     assisting.remove(primary);
     var now = HotlineTime.now(clock);
     boolean direct = Catalog.HOTLINE_UNIT.equals(primary);
-    var decision =
-        new RoutingDecision(
-            direct ? RoutingOutcome.DIRECT : RoutingOutcome.TRANSFER,
+    var dispatched =
+        new Routed(
             topic.code(),
-            district,
-            primary,
-            direct ? List.of() : List.copyOf(assisting),
-            RULE_ID,
-            rules.version(),
-            "派单员「%s」人工分派%s"
-                .formatted(
-                    request.dispatcher(), request.note() == null ? "" : "：" + request.note()),
-            dueAt(now, topic),
+            new District(district, district == null ? "" : "派单员指定或已知区县 " + district),
             triaged.decision().priority(),
-            List.of(),
-            district == null ? "" : "派单员指定或已知区县 " + district);
+            new Why(
+                RULE_ID,
+                rules.version(),
+                "派单员「%s」人工分派%s"
+                    .formatted(
+                        request.dispatcher(), request.note() == null ? "" : "：" + request.note()),
+                List.of()));
+    var dueAt = dueAt(now, topic);
+    var decision =
+        direct
+            ? RoutingDecision.direct(dispatched, dueAt)
+            : RoutingDecision.transfer(
+                dispatched, new Units(primary, List.copyOf(assisting)), dueAt);
     return kafka.executeInTransaction(
         operations -> {
           var routed = publisher.publish(operations, ticket, decision, now);

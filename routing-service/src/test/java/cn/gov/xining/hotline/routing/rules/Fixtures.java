@@ -2,12 +2,8 @@ package cn.gov.xining.hotline.routing.rules;
 
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.catalog.CatalogLoader;
-import cn.gov.xining.hotline.catalog.calendar.WorkingCalendar;
 import cn.gov.xining.hotline.contract.AppealType;
 import cn.gov.xining.hotline.contract.TicketReceived;
-import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
-import cn.gov.xining.hotline.routing.deadlines.Deadlines;
-import cn.gov.xining.hotline.routing.districts.DistrictResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
 
-/** The production rule engine with the default catalog, gazetteer, calendar and rules. */
+/** The default catalog and rule set, and tickets to try them on. */
 final class Fixtures {
 
   static final Catalog CATALOG =
@@ -36,20 +32,6 @@ final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static RuleEngine engine(ActiveRuleSet rules) {
-    return new RuleEngine(
-        rules,
-        CATALOG,
-        DistrictResolver.load(CATALOG, new ClassPathResource("gazetteer/xining-places.yaml")),
-        new Deadlines(WorkingCalendar.load(new ClassPathResource("calendar/cn-working-days.yaml"))),
-        TopicClassifier.trainedOn(
-            new ClassPathResource("classifier/labelled-complaints.jsonl"), 5));
-  }
-
-  static RuleEngine defaultEngine() {
-    return engine(defaultRules(null));
   }
 
   static TicketReceived ticket(

@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.routing.rules;
+package cn.gov.xining.hotline.routing.engine;
 
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.HotlineTime;
@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * What a ticket needs before the rules may decide it: content to read, codes the catalog knows, and
  * a time received whose day and deadline can be computed. Intake never publishes anything else, so
- * on Kafka a ticket failing this came from somewhere it should not have; the engine refuses it
+ * on Kafka a ticket failing this came from somewhere it should not have; the router refuses it
  * rather than decide nonsense (district 999999 would be transferred to a government {@code
  * gov-999999} whose topic does not exist, and the poll's transaction could never commit). The dry
  * run meets the same check, so it refuses exactly what the Kafka path dead-letters.

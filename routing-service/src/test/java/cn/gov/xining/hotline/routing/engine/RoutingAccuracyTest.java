@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.routing.rules;
+package cn.gov.xining.hotline.routing.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingAccuracyTest {
 
-  private final RuleEngine engine = Fixtures.defaultEngine();
+  private final Router engine = Fixtures.defaultEngine();
 
   record Accuracy(double topic, double primary, double district) {}
 

@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.routing.rules;
+package cn.gov.xining.hotline.routing.engine;
 
 import java.util.List;
 

@@ -1,0 +1,104 @@
+package cn.gov.xining.hotline.routing.engine;
+
+import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
+import cn.gov.xining.hotline.routing.deadlines.Deadlines;
+import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
+import cn.gov.xining.hotline.routing.decisions.RoutingPolicy;
+import cn.gov.xining.hotline.routing.decisions.UndecidableTicketException;
+import cn.gov.xining.hotline.routing.districts.DistrictResolver;
+import cn.gov.xining.hotline.routing.rules.ActiveRuleSet;
+import cn.gov.xining.hotline.routing.rules.CompiledRuleSet;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides where a ticket goes, one step at a time (docs/routing.md): where it is ({@link
+ * DistrictStep}), which rule matches ({@link RuleStep}) or else what the model guesses ({@link
+ * ModelStep}), whether the operator's topic stands ({@link OperatorChoice}), what the catalog adds
+ * ({@link Route}), when it is due ({@link DeadlineStep}), and who takes it. Each exit is a {@link
+ * DecisionWriter} call, direct, transfer, or triage with its {@link TriageReason}.
+ *
+ * <p>No decision at all for a ticket that fails {@link TicketCheck}: no content, a code the catalog
+ * does not know, a time received outside the years it accepts.
+ */
+@Component
+public class Router implements RoutingPolicy {
+
+  private final ActiveRuleSet activeRules;
+  private final Catalog catalog;
+  private final TicketCheck check;
+  private final DistrictStep districts;
+  private final RuleStep rules = new RuleStep();
+  private final ModelStep model;
+  private final OperatorChoice operatorChoice = new OperatorChoice();
+  private final DeadlineStep deadlines;
+
+  /** Spring builds it from the beans of these types; tests and the benchmark build their own. */
+  public Router(
+      ActiveRuleSet activeRules,
+      Catalog catalog,
+      DistrictResolver districts,
+      Deadlines deadlines,
+      TopicClassifier model) {
+    this.activeRules = activeRules;
+    this.catalog = catalog;
+    this.check = new TicketCheck(catalog);
+    this.districts = new DistrictStep(districts);
+    this.model = new ModelStep(model, catalog);
+    this.deadlines = new DeadlineStep(deadlines);
+  }
+
+  /** Why the ticket cannot be decided, each reason naming its field; empty when it can. */
+  List<String> problemsWith(TicketReceived ticket) {
+    return check.problemsWith(ticket);
+  }
+
+  @Override
+  public RoutingDecision decide(TicketReceived ticket) {
+    var problems = check.problemsWith(ticket);
+    if (!problems.isEmpty()) {
+      throw new UndecidableTicketException(ticket.ticketNumber(), problems);
+    }
+    return decide(ticket, activeRules.current());
+  }
+
+  /** The decision under this rule set, which stays the same from the first step to the last. */
+  RoutingDecision decide(TicketReceived ticket, CompiledRuleSet ruleSet) {
+    var district = districts.locate(ticket);
+    var facts = ruleSet.factsOf(ticket, district.districtCode());
+    var write = new DecisionWriter(ticket, ruleSet.version(), district, catalog);
+
+    var proposal = rules.firstMatch(ruleSet, facts).or(() -> model.guess(facts));
+    if (ticket.answeredOnCall()) {
+      // 直接办理: the operator already answered on the call; the rules only name the topic.
+      return write.answeredOnCall(proposal);
+    }
+    if (proposal.isEmpty()) {
+      return write.noRule();
+    }
+    var weighed = operatorChoice.weigh(proposal.get(), ruleSet, facts);
+    if (weighed.contradiction().isPresent()) {
+      return write.contradiction(weighed.contradiction().get());
+    }
+    var route = Route.of(weighed.proposal(), catalog);
+    if (route.sentToTriage()) {
+      return write.ruleSaysTriage(route, districts.proposal(route, district));
+    }
+    var deadline = deadlines.dueAt(ticket.receivedAt(), route.limit());
+    if (!deadline.covered()) {
+      return write.calendarNotCovered(
+          route, districts.proposal(route, district), deadline.uncoveredDay());
+    }
+    if (route.byTheHotline()) {
+      return write.direct(route, deadline.dueAt());
+    }
+    var units = districts.assignees(route, district);
+    if (Catalog.DISTRICT_TARGET.equals(units.primary())) {
+      // The lead is "the district's government", and which district is not known.
+      return write.districtUnknown(route, districts.proposal(route, district));
+    }
+    return write.transfer(route, units, deadline.dueAt());
+  }
+}
