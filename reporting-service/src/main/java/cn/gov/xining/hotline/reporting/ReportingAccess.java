@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who reaches reporting's endpoints (README, "Security"). The dashboard's page and its sign-in
- * settings are open: the page shows nothing until the manager has signed in and its requests carry
- * her token.
+ * Who reaches reporting's endpoints (README, "Security"). The dashboard's page, its sign-in
+ * settings and the chart library it loads ({@code /webjars/**}) are open: the page shows nothing
+ * until the manager has signed in and its requests carry her token.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportingAccess {
@@ -18,7 +18,8 @@ class ReportingAccess {
   EndpointAccess reportingEndpoints() {
     return endpoints ->
         endpoints
-            .requestMatchers(HttpMethod.GET, "/", "/dashboard.html", "/dashboard/sign-in.json")
+            .requestMatchers(
+                HttpMethod.GET, "/", "/dashboard.html", "/dashboard/sign-in.json", "/webjars/**")
             .permitAll()
             .requestMatchers("/api/reports", "/api/reports/**")
             .hasRole(HotlineRole.MANAGER.name())

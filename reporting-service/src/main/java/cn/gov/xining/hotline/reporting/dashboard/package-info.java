@@ -1,5 +1,7 @@
 /**
- * The managers' dashboard ({@code static/dashboard.html}) and what it needs to sign a manager in at
- * the identity provider (authorization code with PKCE, public client {@code dashboard}).
+ * The managers' dashboard ({@code static/dashboard.html}, its charts drawn by Apache ECharts served
+ * from the webjar under {@code /webjars/}) and what the page needs to start: where to sign a
+ * manager in at the identity provider (authorization code with PKCE, public client {@code
+ * dashboard}) and where handling-service serves the case files behind the overdue lists.
  */
 package cn.gov.xining.hotline.reporting.dashboard;
