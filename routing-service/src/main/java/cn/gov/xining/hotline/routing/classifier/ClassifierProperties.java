@@ -17,5 +17,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hotline.routing.classifier")
 public record ClassifierProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue("classpath*:classifier/labelled-complaints*.jsonl") String trainingData,
+    @DefaultValue(TopicClassifier.TRAINING_DATA) String trainingData,
     @DefaultValue("5") double minimumMargin) {}

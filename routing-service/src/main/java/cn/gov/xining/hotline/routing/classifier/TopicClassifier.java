@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +52,25 @@ public final class TopicClassifier {
     return trainedOn(List.of(labelled), minimumMargin);
   }
 
+  /** The labelled complaints the service trains on unless configured otherwise. */
+  public static final String TRAINING_DATA = "classpath*:classifier/labelled-complaints*.jsonl";
+
+  /** A classifier trained on every file of labelled complaints the resource pattern matches. */
+  public static TopicClassifier trainedOn(String pattern, double minimumMargin) {
+    try {
+      var files =
+          Arrays.stream(new PathMatchingResourcePatternResolver().getResources(pattern))
+              .sorted(Comparator.comparing(Resource::getFilename))
+              .toList();
+      if (files.isEmpty()) {
+        throw new IllegalStateException("no training data at " + pattern);
+      }
+      return trainedOn(files, minimumMargin);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A classifier trained on several files of labelled complaints. */
   public static TopicClassifier trainedOn(List<Resource> files, double minimumMargin) {
     var classifier = new TopicClassifier(minimumMargin);
@@ -88,7 +109,15 @@ public final class TopicClassifier {
     allDocuments++;
   }
 
+  /**
+   * The model's proposal if it is sure: its best topic beats the runner-up by the minimum margin.
+   */
   public Optional<Guess> classify(String text) {
+    return read(text).filter(guess -> guess.margin() >= minimumMargin);
+  }
+
+  /** The model's best topic for the text however sure it is; empty when it knows no word of it. */
+  public Optional<Guess> read(String text) {
     var features = features(text);
     if (features.isEmpty() || counts.isEmpty()) {
       return Optional.empty();
@@ -108,9 +137,6 @@ public final class TopicClassifier {
     String best = ranked.get(0).getKey();
     String second = ranked.size() > 1 ? ranked.get(1).getKey() : best;
     double margin = ranked.size() > 1 ? ranked.get(0).getValue() - ranked.get(1).getValue() : 0;
-    if (margin < minimumMargin) {
-      return Optional.empty();
-    }
     return Optional.of(new Guess(best, second, margin, evidence(features, best, second)));
   }
 

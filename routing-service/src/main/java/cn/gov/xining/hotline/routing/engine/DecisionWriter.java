@@ -56,6 +56,23 @@ final class DecisionWriter {
         Units.NONE);
   }
 
+  /** A rule would close it directly, but the text may ask something of a unit: a person decides. */
+  RoutingDecision mayNeedAUnit(ModelStep.Doubt doubt) {
+    var reason = TriageReason.MAY_NEED_A_UNIT;
+    String text =
+        reason.explain(
+            doubt.byRule().ruleId(),
+            topicName(doubt.byRule().topicCode()),
+            topicName(doubt.guess().topic()),
+            String.join("、", doubt.guess().evidence()));
+    return RoutingDecision.triage(
+        routed(
+            doubt.guess().topic(),
+            Priority.NORMAL,
+            why(reason.ruleId(null), text, doubt.guess().evidence())),
+        Units.NONE);
+  }
+
   RoutingDecision contradiction(OperatorChoice.Contradiction contradiction) {
     var reason = TriageReason.OPERATOR_CONTENT_CONFLICT;
     String text =

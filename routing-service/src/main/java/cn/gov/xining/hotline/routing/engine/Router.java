@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides where a ticket goes, one step at a time (docs/routing.md): where it is ({@link
- * DistrictStep}), which rule matches ({@link RuleStep}) or else what the model guesses ({@link
- * ModelStep}), whether the operator's topic stands ({@link OperatorChoice}), what the catalog adds
- * ({@link Route}), when it is due ({@link DeadlineStep}), and who takes it. Each exit is a {@link
- * DecisionWriter} call, direct, transfer, or triage with its {@link TriageReason}.
+ * DistrictStep}), which rule matches ({@link RuleStep}) and what the model makes of the whole text
+ * ({@link ModelStep}: its topic where no rule matched, where a rule would close a ticket that asks
+ * something of a unit, or where it is sure the rule's words mislead), whether the operator's topic
+ * stands ({@link OperatorChoice}), what the catalog adds ({@link Route}), when it is due ({@link
+ * DeadlineStep}), and who takes it. Each exit is a {@link DecisionWriter} call, direct, transfer,
+ * or triage with its {@link TriageReason}.
  *
  * <p>No decision at all for a ticket that fails {@link TicketCheck}: no content, a code the catalog
  * does not know, a time received outside the years it accepts.
@@ -70,10 +72,14 @@ public class Router implements RoutingPolicy {
     var facts = ruleSet.factsOf(ticket, district.districtCode());
     var write = new DecisionWriter(ticket, ruleSet.version(), district, catalog);
 
-    var proposal = rules.firstMatch(ruleSet, facts).or(() -> model.guess(facts));
+    var review = model.review(rules.firstMatch(ruleSet, facts), ruleSet, facts);
+    var proposal = review.proposal();
     if (ticket.answeredOnCall()) {
       // 直接办理: the operator already answered on the call; the rules only name the topic.
-      return write.answeredOnCall(proposal);
+      return write.answeredOnCall(proposal.or(() -> review.doubt().map(ModelStep.Doubt::byRule)));
+    }
+    if (review.doubt().isPresent()) {
+      return write.mayNeedAUnit(review.doubt().get());
     }
     if (proposal.isEmpty()) {
       return write.noRule();

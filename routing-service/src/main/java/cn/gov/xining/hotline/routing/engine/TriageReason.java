@@ -19,6 +19,15 @@ enum TriageReason {
       "operator-content-conflict",
       "接线员选择「%s」，但内容符合「%s」（%s），转人工核实 (the operator's topic conflicts with the content)"),
 
+  /**
+   * A rule would close the ticket directly (直接办理), but the model reads a unit's topic in the text,
+   * not surely: a ticket is closed directly only when nothing is asked of a unit. Details: the
+   * rule, its topic, the model's topic, the words that weighed most.
+   */
+  MAY_NEED_A_UNIT(
+      "may-need-a-unit",
+      "规则「%s」将其作为「%s」直接办理，但全文也像「%s」（%s），可能需要承办单位办理，转人工确认 (it may ask something of a unit)"),
+
   /** The deciding rule says {@code triage: true}; the decision carries that rule's own id. */
   RULE_SAYS_TRIAGE(null, "%s，按规则转人工分派 (the rule sends it to triage)"),
 

@@ -50,8 +50,7 @@ final class Fixtures {
         CATALOG,
         gazetteer(),
         deadlines(),
-        TopicClassifier.trainedOn(
-            new ClassPathResource("classifier/labelled-complaints.jsonl"), 5));
+        TopicClassifier.trainedOn(TopicClassifier.TRAINING_DATA, 5));
   }
 
   static DistrictResolver gazetteer() {

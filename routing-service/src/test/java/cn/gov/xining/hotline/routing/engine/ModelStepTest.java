@@ -44,6 +44,49 @@ class ModelStepTest {
     assertThat(unsure.guess(facts("屋里冰凉，暖气不热"))).isEmpty();
   }
 
+  @Test
+  void aRuleThatWouldCloseATicketDirectlyGivesWayWhenTheModelReadsAUnitsTopicInIt() {
+    // given a question the consultation rule would answer directly, about cold radiators
+    var facts = facts("请问暖气不热屋里冰凉怎么办");
+    var byRule = new RuleStep().firstMatch(rules, facts);
+    assertThat(byRule.orElseThrow().topicCode()).isEqualTo("policy-consultation");
+
+    // when
+    var review = step.review(byRule, rules, facts);
+
+    // then the model's topic, with the rule it overruled in the account
+    assertThat(review.doubt()).isEmpty();
+    assertThat(review.proposal().orElseThrow().topicCode()).isEqualTo("heating");
+    assertThat(review.proposal().get().description()).contains("consultation", "以全文为准");
+  }
+
+  @Test
+  void aDirectAnswerTheModelBarelyDoubtsGoesToAPerson() {
+    // given a model that cannot tell heating from a consultation
+    var undecided = new TopicClassifier(1.0);
+    undecided.learn("heating", "暖气");
+    undecided.learn("policy-consultation", "请问");
+    var facts = facts("请问暖气");
+    var byRule = new RuleStep().firstMatch(rules, facts);
+
+    // when
+    var review = new ModelStep(undecided, Fixtures.CATALOG).review(byRule, rules, facts);
+
+    // then neither closed nor transferred: a person decides
+    assertThat(review.proposal()).isEmpty();
+    assertThat(review.doubt()).isPresent();
+  }
+
+  @Test
+  void aRuleTheModelAgreesWithStands() {
+    var facts = facts("暖气不热，屋里冰凉");
+    var byRule = new RuleStep().firstMatch(rules, facts);
+
+    var review = step.review(byRule, rules, facts);
+
+    assertThat(review.proposal()).isEqualTo(byRule);
+  }
+
   private static TopicClassifier trained(double minimumMargin) {
     var model = new TopicClassifier(minimumMargin);
     for (int i = 0; i < 3; i++) {

@@ -14,6 +14,7 @@ class TriageReasonTest {
         .isEqualTo("operator-content-conflict");
     assertThat(TriageReason.CALENDAR_NOT_COVERED.ruleId("any")).isEqualTo("calendar-not-covered");
     assertThat(TriageReason.DISTRICT_UNKNOWN.ruleId("any")).isEqualTo("district-unknown");
+    assertThat(TriageReason.MAY_NEED_A_UNIT.ruleId("any")).isEqualTo("may-need-a-unit");
   }
 
   @Test
@@ -35,7 +36,10 @@ class TriageReasonTest {
   @Test
   void everyReasonSaysInChineseAndInEnglishThatAPersonDecides() {
     for (var reason : TriageReason.values()) {
-      assertThat(reason.explain("甲", "乙", "丙")).as(reason.name()).contains("转人工").endsWith(")");
+      assertThat(reason.explain("甲", "乙", "丙", "丁"))
+          .as(reason.name())
+          .contains("转人工")
+          .endsWith(")");
     }
   }
 }
