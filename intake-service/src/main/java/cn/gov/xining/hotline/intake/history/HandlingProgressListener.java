@@ -3,7 +3,8 @@ package cn.gov.xining.hotline.intake.history;
 import cn.gov.xining.hotline.contract.CaseEvent;
 import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.Topics;
-import cn.gov.xining.hotline.intake.store.Durability;
+import cn.gov.xining.hotline.intake.outbox.Durability;
+import cn.gov.xining.hotline.intake.outbox.TicketLocks;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -51,7 +52,7 @@ class HandlingProgressListener {
       }
     }
     var readable = records.subList(0, unreadable < 0 ? records.size() : unreadable);
-    var inLockOrder = TicketHistory.inLockOrder(readable, r -> r.value().ticketNumber());
+    var inLockOrder = TicketLocks.inLockOrder(readable, r -> r.value().ticketNumber());
     transaction.executeWithoutResult(status -> inLockOrder.forEach(r -> record(r.value())));
     durability.awaitDurableUnhurried();
     if (unreadable >= 0) {

@@ -3,7 +3,8 @@ package cn.gov.xining.hotline.intake.history;
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
-import cn.gov.xining.hotline.intake.store.Durability;
+import cn.gov.xining.hotline.intake.outbox.Durability;
+import cn.gov.xining.hotline.intake.outbox.TicketLocks;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -45,7 +46,7 @@ class RoutingProgressListener {
     int unreadable = firstUnreadable(records);
     var readable = records.subList(0, unreadable < 0 ? records.size() : unreadable);
     // One transaction per poll, on disk before the offsets are committed.
-    var inLockOrder = TicketHistory.inLockOrder(readable, r -> r.value().ticketNumber());
+    var inLockOrder = TicketLocks.inLockOrder(readable, r -> r.value().ticketNumber());
     transaction.executeWithoutResult(status -> inLockOrder.forEach(r -> record(r.value())));
     durability.awaitDurableUnhurried();
     if (unreadable >= 0) {

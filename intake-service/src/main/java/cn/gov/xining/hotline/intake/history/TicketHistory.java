@@ -4,22 +4,21 @@ import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.masking.PersonalNumbers;
+import cn.gov.xining.hotline.intake.outbox.TicketOutbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The ticket table and its status history in intake's database. */
+/**
+ * Tickets as operators and Open311 read them, and the status changes that follow routing and
+ * handling. A ticket's row is written first by the outbox, which stores it and marks it published.
+ */
 @Component
 public class TicketHistory {
 
@@ -36,90 +35,15 @@ public class TicketHistory {
       Boolean closed,
       int limit) {}
 
-  /** PostgreSQL's SQLSTATE lock_not_available. */
-  private static final String LOCK_NOT_AVAILABLE = "55P03";
-
   /** The {@code ticket_status_change.detail} column's length. */
   static final int MAX_DETAIL = 4000;
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate jdbcTemplate;
+  private final TicketOutbox outbox;
 
-  TicketHistory(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+  TicketHistory(JdbcClient jdbc, TicketOutbox outbox) {
     this.jdbc = jdbc;
-    this.jdbcTemplate = jdbcTemplate;
-  }
-
-  /**
-   * Stores a new ticket as RECEIVED, in the outbox until Kafka acknowledges it; runs inside the
-   * caller's transaction.
-   *
-   * @param leasedUntil until when the relay leaves it to the request that is about to send it
-   */
-  public void received(
-      TicketReceived ticket, String eventJson, OffsetDateTime at, OffsetDateTime leasedUntil) {
-    jdbc.sql(
-            "INSERT INTO ticket (ticket_number, received_at, stored_at, channel, topic_code,"
-                + " status, updated_at, relay_after, relay_attempts)"
-                + " VALUES (:number, :receivedAt, :at, :channel, :topic, :status, :at,"
-                + " :leasedUntil, 0)")
-        .param("number", ticket.ticketNumber())
-        .param("receivedAt", ticket.receivedAt())
-        .param("at", at)
-        .param("channel", ticket.channel())
-        .param("topic", ticket.topicCode())
-        .param("status", TicketStatus.RECEIVED.name())
-        .param("leasedUntil", leasedUntil)
-        .update();
-    jdbc.sql("INSERT INTO ticket_event (ticket_number, event_json) VALUES (:number, :json)")
-        .param("number", ticket.ticketNumber())
-        .param("json", eventJson)
-        .update();
-  }
-
-  /**
-   * The items sorted by ticket number, keeping the order of each ticket's own items. Every
-   * transaction that updates several ticket rows (the acknowledgements, the status listeners'
-   * polls, the relay's claim) takes their locks in this order: taken in arrival order, two of them
-   * deadlocked under load and H2 rolled one back.
-   */
-  public static <T> List<T> inLockOrder(List<T> items, Function<T, String> ticketNumber) {
-    var sorted = new ArrayList<>(items);
-    sorted.sort(Comparator.comparing(ticketNumber)); // stable: a ticket's events stay in order
-    return sorted;
-  }
-
-  /** One acknowledgement by Kafka: when, and whether while taking it or by the relay. */
-  public record Acknowledgement(String ticketNumber, OffsetDateTime at, String how) {}
-
-  /**
-   * Kafka acknowledged the tickets: they leave the outbox. Only the first acknowledgement counts
-   * (the relay may have sent one again after a lost acknowledgement). One JDBC batch for all.
-   */
-  public void published(List<Acknowledgement> acknowledgements) {
-    try {
-      jdbcTemplate.batchUpdate(
-          "UPDATE ticket SET published_at = ?, published_by = ?, relay_after = NULL,"
-              + " relay_claim = NULL, updated_at = ?,"
-              + " status = CASE WHEN status = 'RECEIVED' THEN 'PUBLISHED' ELSE status END"
-              + " WHERE ticket_number = ? AND published_at IS NULL",
-          acknowledgements,
-          acknowledgements.size(),
-          (statement, ack) -> {
-            statement.setObject(1, ack.at());
-            statement.setString(2, ack.how());
-            statement.setObject(3, ack.at());
-            statement.setString(4, ack.ticketNumber());
-          });
-    } catch (UncategorizedSQLException e) {
-      // PostgreSQL's lock timeout (where lock_timeout is set), which Spring's default translation
-      // leaves uncategorized; H2's arrives transient already. Transient, the batch is tried again.
-      if (e.getSQLException() != null
-          && LOCK_NOT_AVAILABLE.equals(e.getSQLException().getSQLState())) {
-        throw new CannotAcquireLockException(e.getMessage(), e.getSQLException());
-      }
-      throw e;
-    }
+    this.outbox = outbox;
   }
 
   /**
@@ -238,17 +162,17 @@ public class TicketHistory {
 
   private List<TicketRecord.StatusChange> history(String ticketNumber) {
     var history = new ArrayList<TicketRecord.StatusChange>();
-    jdbc.sql(
-            "SELECT stored_at, published_at, published_by FROM ticket"
-                + " WHERE ticket_number = :number")
-        .param("number", ticketNumber)
-        .query(
-            row -> {
-              history.add(change(TicketStatus.RECEIVED, hotlineTime(row, "stored_at"), null));
-              var publishedAt = hotlineTime(row, "published_at");
-              if (publishedAt != null) {
+    outbox
+        .delivery(ticketNumber)
+        .ifPresent(
+            delivery -> {
+              history.add(change(TicketStatus.RECEIVED, hotlineTime(delivery.storedAt()), null));
+              if (delivery.publishedAt() != null) {
                 history.add(
-                    change(TicketStatus.PUBLISHED, publishedAt, row.getString("published_by")));
+                    change(
+                        TicketStatus.PUBLISHED,
+                        hotlineTime(delivery.publishedAt()),
+                        delivery.publishedBy()));
               }
             });
     history.addAll(laterChanges(ticketNumber));
@@ -325,7 +249,10 @@ public class TicketHistory {
    * PostgreSQL keeps only the instant and gives it back in UTC.
    */
   private static OffsetDateTime hotlineTime(ResultSet row, String column) throws SQLException {
-    var at = row.getObject(column, OffsetDateTime.class);
+    return hotlineTime(row.getObject(column, OffsetDateTime.class));
+  }
+
+  private static OffsetDateTime hotlineTime(OffsetDateTime at) {
     return at == null ? null : at.atZoneSameInstant(HotlineTime.ZONE).toOffsetDateTime();
   }
 

@@ -6,6 +6,7 @@ package cn.gov.xining.hotline.intake.history;
  * leaves the ticket routed.
  */
 public enum TicketStatus {
+  // The first two are the outbox's, which writes them by these names (outbox.TicketOutbox).
   /** Stored in intake's database: the number was given out and the ticket cannot be lost. */
   RECEIVED("已受理", false),
   /** Acknowledged by Kafka (acks=all): routing will see it. */

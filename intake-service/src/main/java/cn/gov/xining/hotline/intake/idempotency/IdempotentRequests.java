@@ -2,7 +2,7 @@ package cn.gov.xining.hotline.intake.idempotency;
 
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
-import cn.gov.xining.hotline.intake.store.Durability;
+import cn.gov.xining.hotline.intake.outbox.Durability;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package cn.gov.xining.hotline.intake.numbering;
 
-import cn.gov.xining.hotline.intake.store.Durability;
+import cn.gov.xining.hotline.intake.outbox.Durability;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.springframework.dao.DuplicateKeyException;

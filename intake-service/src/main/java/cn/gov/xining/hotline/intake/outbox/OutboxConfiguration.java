@@ -6,12 +6,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The broker's circuit breaker, the relay's schedule and the outbox's metrics. */
+/** The broker's circuit breaker, the relay's schedule, durability and the outbox's metrics. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class OutboxConfiguration {
@@ -20,12 +23,13 @@ class OutboxConfiguration {
   @Bean
   CircuitBreaker brokerBreaker(
       OutboxProperties properties, KafkaProperties kafkaProperties, MeterRegistry meters) {
-    var breaker = properties.breaker();
+    var sending = properties.outbox();
+    var breaker = sending.breaker();
     var config =
         CircuitBreakerConfig.custom()
             .failureRateThreshold(breaker.failureRateThreshold())
             .slowCallRateThreshold(breaker.failureRateThreshold())
-            .slowCallDurationThreshold(properties.publishWait())
+            .slowCallDurationThreshold(sending.publishWait())
             .slidingWindowSize(breaker.slidingWindow())
             .minimumNumberOfCalls(breaker.minimumCalls())
             .waitDurationInOpenState(breaker.openFor())
@@ -37,11 +41,18 @@ class OutboxConfiguration {
             // trial that never reports back, whatever the reason, would otherwise keep the breaker
             // half-open with no permission left: every ticket queued and none relayed, for good.
             .maxWaitDurationInHalfOpenState(
-                TicketPublisher.leaseFor(kafkaProperties).plus(properties.publishWait()))
+                TicketOutbox.leaseFor(kafkaProperties).plus(sending.publishWait()))
             .build();
     var registry = CircuitBreakerRegistry.of(config);
     TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     return registry.circuitBreaker("kafka-broker");
+  }
+
+  @Bean
+  Durability durability(
+      JdbcClient jdbc, DataSource dataSource, OutboxProperties properties, MeterRegistry meters)
+      throws SQLException {
+    return new Durability(jdbc, dataSource, properties.durability(), meters);
   }
 
   @Bean

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 class OutboxRelay {
 
   private final TicketPublisher publisher;
-  private final OutboxProperties properties;
+  private final int batch;
 
   OutboxRelay(TicketPublisher publisher, OutboxProperties properties) {
     this.publisher = publisher;
-    this.properties = properties;
+    this.batch = properties.outbox().relayBatch();
   }
 
   @Scheduled(
@@ -23,7 +23,7 @@ class OutboxRelay {
       fixedDelayString = "${hotline.intake.outbox.relay-interval:500ms}")
   void relay() {
     // Full batches mean more is waiting: keep going rather than wait for the next round.
-    while (publisher.relayDue(properties.relayBatch()) == properties.relayBatch()) {
+    while (publisher.relayDue(batch) == batch) {
       // next batch
     }
   }

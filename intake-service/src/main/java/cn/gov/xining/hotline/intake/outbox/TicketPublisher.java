@@ -7,17 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -48,36 +45,15 @@ public class TicketPublisher {
       TicketOutbox outbox,
       Clock clock,
       OutboxProperties properties,
-      KafkaProperties kafkaProperties,
       MeterRegistry meters) {
     this.kafka = kafka;
     this.breaker = brokerBreaker;
     this.outbox = outbox;
     this.clock = clock;
-    this.publishWait = properties.publishWait();
-    this.lease = leaseFor(kafkaProperties);
+    this.publishWait = properties.outbox().publishWait();
+    this.lease = outbox.lease();
     this.requestLatency = latency(meters, "request");
     this.relayLatency = latency(meters, "relay");
-  }
-
-  /**
-   * How long a ticket handed to the producer is kept from the relay: a send the producer has not
-   * given up on may still succeed, so nobody else may send the ticket until the producer's delivery
-   * timeout has surely passed.
-   */
-  static Duration leaseFor(KafkaProperties kafkaProperties) {
-    long deliveryTimeout =
-        Long.parseLong(
-            String.valueOf(
-                kafkaProperties
-                    .buildProducerProperties()
-                    .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000")));
-    return Duration.ofMillis(deliveryTimeout).plusSeconds(2);
-  }
-
-  /** Until when a ticket about to be sent is kept from the relay. */
-  public OffsetDateTime leaseFrom(OffsetDateTime now) {
-    return now.plus(lease);
   }
 
   /**
@@ -139,7 +115,7 @@ public class TicketPublisher {
     }
     List<StoredTicket> due;
     try {
-      due = outbox.claim(dueNumbers, now, leaseFrom(now));
+      due = outbox.claim(dueNumbers, now, outbox.leaseFrom(now));
     } catch (RuntimeException notClaimed) {
       breaker.releasePermission();
       throw notClaimed;

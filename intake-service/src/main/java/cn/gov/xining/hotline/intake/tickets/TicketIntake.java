@@ -6,12 +6,12 @@ import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.intake.callers.CallerPrivacy;
 import cn.gov.xining.hotline.intake.callers.CallerRecords;
-import cn.gov.xining.hotline.intake.history.TicketHistory;
 import cn.gov.xining.hotline.intake.masking.PersonalNumbers;
 import cn.gov.xining.hotline.intake.numbering.TicketNumbers;
+import cn.gov.xining.hotline.intake.outbox.Durability;
 import cn.gov.xining.hotline.intake.outbox.StoredTicket;
+import cn.gov.xining.hotline.intake.outbox.TicketOutbox;
 import cn.gov.xining.hotline.intake.outbox.TicketPublisher;
-import cn.gov.xining.hotline.intake.store.Durability;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -33,31 +33,31 @@ public class TicketIntake {
 
   private final TicketValidator validator;
   private final TicketNumbers numbers;
+  private final TicketOutbox outbox;
   private final TicketPublisher publisher;
   private final Clock clock;
   private final MeterRegistry meters;
   private final CallerRecords callers;
-  private final TicketHistory history;
   private final TransactionTemplate transaction;
   private final Durability durability;
 
   TicketIntake(
       TicketValidator validator,
       TicketNumbers numbers,
+      TicketOutbox outbox,
       TicketPublisher publisher,
       Clock clock,
       MeterRegistry meters,
       CallerRecords callers,
-      TicketHistory history,
       TransactionTemplate transaction,
       Durability durability) {
     this.validator = validator;
     this.numbers = numbers;
+    this.outbox = outbox;
     this.publisher = publisher;
     this.clock = clock;
     this.meters = meters;
     this.callers = callers;
-    this.history = history;
     this.transaction = transaction;
     this.durability = durability;
   }
@@ -108,7 +108,7 @@ public class TicketIntake {
     transaction.executeWithoutResult(
         stored -> {
           callers.keep(ticket.ticketNumber(), receivedAt, caller);
-          history.received(ticket, eventJson, now, publisher.leaseFrom(now));
+          outbox.store(ticket, eventJson, now);
         });
     // The number is read to the caller from here on: the ticket must survive a killed process.
     durability.awaitDurable();

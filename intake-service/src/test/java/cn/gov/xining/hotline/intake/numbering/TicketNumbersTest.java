@@ -3,7 +3,8 @@ package cn.gov.xining.hotline.intake.numbering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.xining.hotline.contract.HotlineTime;
-import cn.gov.xining.hotline.intake.store.Durability;
+import cn.gov.xining.hotline.intake.outbox.Durability;
+import cn.gov.xining.hotline.intake.outbox.OutboxProperties;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
@@ -44,9 +45,8 @@ class TicketNumbersTest {
             new Durability(
                 JdbcClient.create(database),
                 database,
-                java.time.Duration.ZERO,
-                java.time.Duration.ZERO,
-                false,
+                new OutboxProperties.Checkpoints(
+                    java.time.Duration.ZERO, java.time.Duration.ZERO, false),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
             published);
     var day = Instant.parse(instant).atZone(HotlineTime.ZONE).toLocalDate();

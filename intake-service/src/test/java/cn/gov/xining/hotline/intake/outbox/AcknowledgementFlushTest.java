@@ -73,7 +73,7 @@ class AcknowledgementFlushTest {
             UUID.randomUUID(), number, NOW, "hotline-phone", null, "来电反映路灯不亮。", null, null, null);
     transaction.executeWithoutResult(
         status ->
-            history.received(
+            outbox.store(
                 ticket, EventJson.MAPPER.writeValueAsString(ticket), NOW, NOW.plusSeconds(30)));
   }
 }

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.TicketReceived;
-import cn.gov.xining.hotline.intake.history.TicketHistory;
 import cn.gov.xining.hotline.intake.store.EmbeddedPostgresServer;
 import cn.gov.xining.hotline.testsupport.SignedInAs;
 import com.jayway.jsonpath.JsonPath;
@@ -58,7 +57,6 @@ class IntakeOnPostgresTest {
 
   @Autowired MockMvc mvc;
   @Autowired TicketOutbox outbox;
-  @Autowired TicketHistory history;
   @Autowired TransactionTemplate transaction;
 
   @Test
@@ -125,7 +123,7 @@ class IntakeOnPostgresTest {
               null);
       transaction.executeWithoutResult(
           status ->
-              history.received(
+              outbox.store(
                   ticket, EventJson.MAPPER.writeValueAsString(ticket), now, now.minusSeconds(1)));
     }
     var pool = Executors.newFixedThreadPool(4);

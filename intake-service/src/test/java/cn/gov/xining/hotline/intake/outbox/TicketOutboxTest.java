@@ -114,8 +114,7 @@ class TicketOutboxTest {
             null);
     transaction.executeWithoutResult(
         status ->
-            history.received(
-                ticket, EventJson.MAPPER.writeValueAsString(ticket), NOW, leasedUntil));
+            outbox.store(ticket, EventJson.MAPPER.writeValueAsString(ticket), NOW, leasedUntil));
   }
 
   /** One relay round's claim, as {@link TicketPublisher} makes it (less the breaker). */

@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.intake.history;
+package cn.gov.xining.hotline.intake.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class LockOrderTest {
             new Change("260131-09-0001", "RETURNED"),
             new Change("260131-09-0003", "CLOSED"));
 
-    var inLockOrder = TicketHistory.inLockOrder(poll, Change::ticketNumber);
+    var inLockOrder = TicketLocks.inLockOrder(poll, Change::ticketNumber);
 
     assertThat(inLockOrder)
         .extracting(change -> change.ticketNumber() + " " + change.status())

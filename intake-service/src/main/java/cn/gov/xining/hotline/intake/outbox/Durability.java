@@ -1,16 +1,13 @@
-package cn.gov.xining.hotline.intake.store;
+package cn.gov.xining.hotline.intake.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Makes committed writes survive a killed process before a caller is told anything.
@@ -20,8 +17,11 @@ import org.springframework.stereotype.Component;
  * chunk and capped intake at ~900 tickets/s. Instead, each request commits normally (in parallel)
  * and then waits here for a CHECKPOINT that started after its commit; concurrent requests share
  * one. IntakeOutageIT kills intake with SIGKILL and finds every ticket that got a number.
+ *
+ * <p>In the outbox because a ticket is only queued once it is durable; intake's other answered
+ * writes (a block of numbers, an idempotency key's answer, a poll of status changes before its
+ * offsets are committed) wait on the same checkpoints.
  */
-@Component
 public class Durability {
 
   private final JdbcClient jdbc;
@@ -36,25 +36,18 @@ public class Durability {
   private int unhurriedWaiting;
 
   /**
-   * @param gather how long after the last checkpoint the next one waits for more commits to join
-   *     it, as PostgreSQL's commit_delay does: each checkpoint writes a chunk, and fewer, larger
-   *     chunks cost H2 less
-   * @param patience how long work nobody waits on may wait for another's checkpoint
-   * @param sync whether a checkpoint also forces the file to the device (CHECKPOINT SYNC, an fsync
-   *     each): without it a killed process loses nothing, a power failure may lose the last moments
+   * @param settings {@code hotline.intake.durability.*}
    */
   public Durability(
       JdbcClient jdbc,
       DataSource dataSource,
-      @Value("${hotline.intake.durability.gather:3ms}") Duration gather,
-      @Value("${hotline.intake.durability.patience:200ms}") Duration patience,
-      @Value("${hotline.intake.durability.sync:false}") boolean sync,
+      OutboxProperties.Checkpoints settings,
       MeterRegistry meters)
       throws SQLException {
     this.jdbc = jdbc;
-    this.gatherNanos = gather.toNanos();
-    this.patienceNanos = patience.toNanos();
-    this.checkpointStatement = sync ? "CHECKPOINT SYNC" : "CHECKPOINT";
+    this.gatherNanos = settings.gather().toNanos();
+    this.patienceNanos = settings.patience().toNanos();
+    this.checkpointStatement = settings.sync() ? "CHECKPOINT SYNC" : "CHECKPOINT";
     this.checkpoints =
         Counter.builder("hotline.intake.durability.checkpoints")
             .description("H2 checkpoints that made answered writes durable")

@@ -1,4 +1,4 @@
-package cn.gov.xining.hotline.intake.store;
+package cn.gov.xining.hotline.intake.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +27,10 @@ class DurabilityTest {
     var database = new JdbcDataSource();
     database.setURL("jdbc:h2:file:" + directory.resolve("intake") + ";DB_CLOSE_ON_EXIT=FALSE");
     return new Durability(
-        JdbcClient.create(database), database, Duration.ZERO, patience, sync, meters);
+        JdbcClient.create(database),
+        database,
+        new OutboxProperties.Checkpoints(Duration.ZERO, patience, sync),
+        meters);
   }
 
   private double checkpoints() {
