@@ -74,6 +74,26 @@ public final class TopicCatalog {
           "routing-service",
           "none: compacted, read by routing's triage view only");
 
+  // Routing's own learning records (routing's learning package); only routing reads them, so they
+  // have no schema and are read here as plain JSON.
+  public static final Topic<Object> ROUTING_EXAMPLES =
+      new Topic<>(
+          Topics.ROUTING_EXAMPLES,
+          TICKET_NUMBER,
+          Object.class,
+          null,
+          "routing-service",
+          "none: compacted, read by routing's model versions only");
+
+  public static final Topic<Object> ROUTING_MODELS =
+      new Topic<>(
+          Topics.ROUTING_MODELS,
+          "model version id",
+          Object.class,
+          null,
+          "routing-service",
+          "none: compacted, read by routing's model versions only");
+
   public static final Topic<TicketAssigned> ASSIGNMENTS =
       new Topic<>(
           Topics.ASSIGNMENTS_PREFIX + UNIT,
@@ -152,6 +172,8 @@ public final class TopicCatalog {
           TICKETS_RECEIVED,
           ROUTING_DECISIONS,
           TICKETS_TRIAGE,
+          ROUTING_EXAMPLES,
+          ROUTING_MODELS,
           ASSIGNMENTS,
           UNIT_PROGRESS,
           TICKET_PROGRESS,

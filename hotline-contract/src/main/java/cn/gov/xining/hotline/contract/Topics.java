@@ -16,6 +16,18 @@ public final class Topics {
   public static final String TICKETS_TRIAGE = "tickets-triage";
 
   /**
+   * Every manual dispatch from triage as a labelled example for the topic model, the latest per
+   * ticket number (compacted). Written and read only by routing-service.
+   */
+  public static final String ROUTING_EXAMPLES = "routing-examples";
+
+  /**
+   * The topic model's versions, the latest record per version id (compacted), so that the active
+   * one is retrained after a restart. Written and read only by routing-service.
+   */
+  public static final String ROUTING_MODELS = "routing-models";
+
+  /**
    * Units' reports on their tickets (accepted, returned, resolved, …), keyed by ticket number,
    * written by handling-service's REST API for the unit its caller signed in as. Units' own systems
    * write to {@link #progressOf(String)} instead.

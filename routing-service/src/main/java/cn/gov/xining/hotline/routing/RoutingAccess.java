@@ -16,6 +16,8 @@ class RoutingAccess {
         endpoints
             .requestMatchers("/api/routing/rules")
             .hasRole(HotlineRole.RULES_ADMIN.name())
+            .requestMatchers("/api/routing/model/**")
+            .hasRole(HotlineRole.RULES_ADMIN.name())
             // Dispatchers try a complaint against the rules before they dispatch it by hand.
             .requestMatchers(HttpMethod.POST, "/api/routing/dry-run")
             .hasAnyRole(HotlineRole.RULES_ADMIN.name(), HotlineRole.DISPATCHER.name())

@@ -32,6 +32,8 @@ class RoutingKafkaConfiguration {
     var declared = new ArrayList<NewTopic>();
     declared.add(topics.eventTopic(Topics.ROUTING_DECISIONS));
     declared.add(topics.compactedTopic(Topics.TICKETS_TRIAGE));
+    declared.add(topics.compactedTopic(Topics.ROUTING_EXAMPLES));
+    declared.add(topics.compactedTopic(Topics.ROUTING_MODELS));
     declared.add(topics.eventTopic(Topics.TICKETS_RECEIVED));
     declared.add(topics.eventTopic(Topics.TICKETS_RETURNED));
     declared.add(topics.deadLetterTopicOf(Topics.TICKETS_RETURNED));

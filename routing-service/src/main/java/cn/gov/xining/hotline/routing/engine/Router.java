@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.routing.engine;
 
 import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.contract.TicketReceived;
+import cn.gov.xining.hotline.routing.classifier.ActiveModel;
 import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
@@ -11,6 +12,7 @@ import cn.gov.xining.hotline.routing.districts.DistrictResolver;
 import cn.gov.xining.hotline.routing.rules.ActiveRuleSet;
 import cn.gov.xining.hotline.routing.rules.CompiledRuleSet;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,23 +35,34 @@ public class Router implements RoutingPolicy {
   private final TicketCheck check;
   private final DistrictStep districts;
   private final RuleStep rules = new RuleStep();
-  private final ModelStep model;
+  private final ActiveModel models;
   private final OperatorChoice operatorChoice = new OperatorChoice();
   private final DeadlineStep deadlines;
 
-  /** Spring builds it from the beans of these types; tests and the benchmark build their own. */
+  /** Spring builds it from the beans of these types, reading with whichever model is active. */
+  @Autowired
+  public Router(
+      ActiveRuleSet activeRules,
+      Catalog catalog,
+      DistrictResolver districts,
+      Deadlines deadlines,
+      ActiveModel models) {
+    this.activeRules = activeRules;
+    this.catalog = catalog;
+    this.check = new TicketCheck(catalog);
+    this.districts = new DistrictStep(districts);
+    this.models = models;
+    this.deadlines = new DeadlineStep(deadlines);
+  }
+
+  /** Tests and the benchmark build their own, with one model that never changes. */
   public Router(
       ActiveRuleSet activeRules,
       Catalog catalog,
       DistrictResolver districts,
       Deadlines deadlines,
       TopicClassifier model) {
-    this.activeRules = activeRules;
-    this.catalog = catalog;
-    this.check = new TicketCheck(catalog);
-    this.districts = new DistrictStep(districts);
-    this.model = new ModelStep(model, catalog);
-    this.deadlines = new DeadlineStep(deadlines);
+    this(activeRules, catalog, districts, deadlines, ActiveModel.fixed(model));
   }
 
   /** Why the ticket cannot be decided, each reason naming its field; empty when it can. */
@@ -66,11 +79,18 @@ public class Router implements RoutingPolicy {
     return decide(ticket, activeRules.current());
   }
 
-  /** The decision under this rule set, which stays the same from the first step to the last. */
+  /**
+   * The decision under this rule set and the model active now, both the same from the first step to
+   * the last; the decision's {@code ruleSetVersion} names them both: {@code
+   * xining-2026.11-2+model-0}.
+   */
   RoutingDecision decide(TicketReceived ticket, CompiledRuleSet ruleSet) {
+    var active = models.current();
+    var model = new ModelStep(active.classifier(), catalog);
     var district = districts.locate(ticket);
     var facts = ruleSet.factsOf(ticket, district.districtCode());
-    var write = new DecisionWriter(ticket, ruleSet.version(), district, catalog);
+    var write =
+        new DecisionWriter(ticket, ruleSet.version() + "+" + active.version(), district, catalog);
 
     var review = model.review(rules.firstMatch(ruleSet, facts), ruleSet, facts);
     var proposal = review.proposal();

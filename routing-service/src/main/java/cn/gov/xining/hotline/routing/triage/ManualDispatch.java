@@ -13,6 +13,7 @@ import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Routed;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Units;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Why;
 import cn.gov.xining.hotline.routing.dispatch.DecisionPublisher;
+import cn.gov.xining.hotline.routing.learning.DispatchedExample;
 import cn.gov.xining.hotline.routing.rules.ActiveRuleSet;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Dispatches a triaged ticket as a triage operator decided. The decision, the assignments and the
- * tombstone that takes the ticket off the backlog are one Kafka transaction. The time limit runs
- * from the dispatch, when the unit first sees the ticket.
+ * tombstone that takes the ticket off the backlog, and the labelled example the model learns from
+ * ({@code routing-examples}), are one Kafka transaction. The time limit runs from the dispatch,
+ * when the unit first sees the ticket.
  */
 @Service
 class ManualDispatch {
@@ -136,6 +138,17 @@ class ManualDispatch {
         operations -> {
           var routed = publisher.publish(operations, ticket, decision, now);
           operations.send(Topics.TICKETS_TRIAGE, ticketNumber, null);
+          // The dispatcher's choice is a labelled example for the model's next version.
+          operations.send(
+              Topics.ROUTING_EXAMPLES,
+              ticketNumber,
+              new DispatchedExample(
+                  ticketNumber,
+                  ticket.content(),
+                  topic.code(),
+                  triaged.decision().topicCode(),
+                  request.dispatcher(),
+                  now));
           return routed;
         });
   }

@@ -202,7 +202,7 @@ class RouterTest {
     var decision =
         engine.decide(ticket("小区停水两天了。", null, null, null, "2026-01-31T10:00:00+08:00"), given);
 
-    assertThat(decision.ruleSetVersion()).isEqualTo("given-1");
+    assertThat(decision.ruleSetVersion()).isEqualTo("given-1+model-0");
     assertThat(decision.ruleId()).isEqualTo("water");
   }
 

@@ -109,7 +109,7 @@ class RulesApiTest {
         .andExpect(jsonPath("$.primaryUnit").value("hrss"))
         .andExpect(jsonPath("$.assistingUnits[0]").value("gov-630105"))
         .andExpect(jsonPath("$.ruleId").value("wage-arrears"))
-        .andExpect(jsonPath("$.ruleSetVersion").value("xining-2026.11-2"))
+        .andExpect(jsonPath("$.ruleSetVersion").value("xining-2026.11-2+model-0"))
         .andExpect(jsonPath("$.wordsHit").value(Matchers.hasItems("欠", "工资")))
         // Five working days after 12 February 2026 run past the Spring Festival holiday.
         .andExpect(jsonPath("$.dueAt").value("2026-02-27T00:00:00+08:00"))
@@ -169,7 +169,7 @@ class RulesApiTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"content\":\"小区停水了\"}"))
         .andExpect(jsonPath("$.ruleId").value("everything-about-water"))
-        .andExpect(jsonPath("$.ruleSetVersion").value("test-2"))
+        .andExpect(jsonPath("$.ruleSetVersion").value("test-2+model-0"))
         .andExpect(jsonPath("$.priority").value("URGENT"));
   }
 

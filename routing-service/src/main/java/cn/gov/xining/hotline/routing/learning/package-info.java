@@ -1,0 +1,8 @@
+/**
+ * Learning from the dispatchers (issue 16): every manual dispatch from triage is a labelled example
+ * on the compacted {@code routing-examples} topic; a new version of the topic model is trained on
+ * the shipped files plus the examples, evaluated on a held-back share of them and on an evaluation
+ * set, and becomes the active one only if it is not worse; versions can be rolled back, and every
+ * decision names the version it was made with.
+ */
+package cn.gov.xining.hotline.routing.learning;
