@@ -18,5 +18,17 @@ until (echo >/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; do
   kill -0 $broker 2>/dev/null || { echo "the broker did not start, see $data/broker.log" >&2; exit 1; }
   sleep 0.5
 done
+# The reports ask for a manager's token: the run command's identity provider (dev accounts), unless
+# one already answers on 9000.
+if ! (echo >/dev/tcp/127.0.0.1/9000) 2>/dev/null; then
+  java -Xmx256m -jar identity-provider/target/identity-provider-0.1.0-SNAPSHOT-exec.jar \
+    --spring.profiles.active=dev >"$data/identity-provider.log" 2>&1 &
+  idp=$!
+  trap 'kill $broker $idp 2>/dev/null; wait $broker $idp 2>/dev/null; rm -rf "$data"' EXIT
+  until curl -sf http://127.0.0.1:9000/.well-known/openid-configuration >/dev/null; do
+    kill -0 $idp 2>/dev/null || { echo "the identity provider did not start, see $data/identity-provider.log" >&2; exit 1; }
+    sleep 0.5
+  done
+fi
 java ${DRIVER_OPTS:-} -cp benchmarks/target/benchmarks.jar cn.gov.xining.hotline.benchmarks.ReportingLoadDriver \
   127.0.0.1:$PORT "${1:-1000000}" "${2:-365}" "${3:-10000}"
