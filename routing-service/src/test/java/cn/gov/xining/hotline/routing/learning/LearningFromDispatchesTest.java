@@ -78,8 +78,23 @@ class LearningFromDispatchesTest {
             jsonPath("$[0].week").value(org.hamcrest.Matchers.matchesPattern("\\d{4}-W\\d{2}")))
         .andExpect(jsonPath("$[0].proposedRight").value(0));
 
-    // A dispatcher may not train the model.
+    // A dispatcher may not train the model, nor list, switch or read its versions; nobody
+    // unsigned may.
     mvc.perform(post("/api/routing/model/versions")).andExpect(status().isForbidden());
+    mvc.perform(get("/api/routing/model/versions")).andExpect(status().isForbidden());
+    mvc.perform(post("/api/routing/model/versions/{id}/activate", "model-0"))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/routing/model/corrections")).andExpect(status().isForbidden());
+    mvc.perform(post("/api/routing/model/versions").header("Authorization", ""))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/routing/model/versions").header("Authorization", ""))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(
+            post("/api/routing/model/versions/{id}/activate", "model-0")
+                .header("Authorization", ""))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/routing/model/corrections").header("Authorization", ""))
+        .andExpect(status().isUnauthorized());
 
     // When the rules administrator trains a new version.
     mvc.perform(
