@@ -29,6 +29,9 @@ import java.util.UUID;
  * @param attachments links to photos or documents; possibly empty
  * @param receivedBy who took the appeal: the authenticated operator or channel gateway (the token's
  *     subject), never what a request body claims; null on tickets from before sign-in
+ * @param repeatOf 重复件: the open ticket this appeal is about the same problem as, when intake linked
+ *     it (same place, similar words, within the window; see docs/repeat-appeals.md); null
+ *     otherwise. Routing then links rather than transfers it, unless it places it in another topic
  */
 public record TicketReceived(
     UUID eventId,
@@ -48,7 +51,8 @@ public record TicketReceived(
     String answer,
     String batchLabel,
     List<String> attachments,
-    String receivedBy) {
+    String receivedBy,
+    String repeatOf) {
 
   public TicketReceived {
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -77,7 +81,74 @@ public record TicketReceived(
         answer,
         batchLabel,
         attachments,
-        receivedBy);
+        receivedBy,
+        repeatOf);
+  }
+
+  /** A ticket that repeats no open one. */
+  public TicketReceived(
+      UUID eventId,
+      String ticketNumber,
+      OffsetDateTime receivedAt,
+      String channel,
+      AppealType appealType,
+      String content,
+      String address,
+      String districtCode,
+      String topicCode,
+      String callerPhoneMasked,
+      String callerPhoneHash,
+      Double latitude,
+      Double longitude,
+      boolean answeredOnCall,
+      String answer,
+      String batchLabel,
+      List<String> attachments,
+      String receivedBy) {
+    this(
+        eventId,
+        ticketNumber,
+        receivedAt,
+        channel,
+        appealType,
+        content,
+        address,
+        districtCode,
+        topicCode,
+        callerPhoneMasked,
+        callerPhoneHash,
+        latitude,
+        longitude,
+        answeredOnCall,
+        answer,
+        batchLabel,
+        attachments,
+        receivedBy,
+        null);
+  }
+
+  /** The same ticket, linked to the open ticket it repeats. */
+  public TicketReceived repeating(String openTicket) {
+    return new TicketReceived(
+        eventId,
+        ticketNumber,
+        receivedAt,
+        channel,
+        appealType,
+        content,
+        address,
+        districtCode,
+        topicCode,
+        callerPhoneMasked,
+        callerPhoneHash,
+        latitude,
+        longitude,
+        answeredOnCall,
+        answer,
+        batchLabel,
+        attachments,
+        receivedBy,
+        openTicket);
   }
 
   /** A ticket without the principal who took it, as events from before sign-in are. */

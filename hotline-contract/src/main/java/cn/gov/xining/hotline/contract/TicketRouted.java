@@ -28,6 +28,8 @@ import java.util.UUID;
  * @param priority how urgent the handling is
  * @param wordsHit the words of the deciding rule found in the content (e.g. 拖欠工资): what the ticket
  *     is mainly about, for hot-topic reports; empty when none
+ * @param repeatOf for {@link RoutingOutcome#LINKED}: the open ticket whose case this appeal joins
+ *     (重复件); null for every other outcome
  */
 public record TicketRouted(
     UUID eventId,
@@ -45,12 +47,51 @@ public record TicketRouted(
     String reason,
     OffsetDateTime dueAt,
     Priority priority,
-    List<String> wordsHit) {
+    List<String> wordsHit,
+    String repeatOf) {
 
   public TicketRouted {
     assistingUnits = assistingUnits == null ? List.of() : List.copyOf(assistingUnits);
     priority = priority == null ? Priority.NORMAL : priority;
     wordsHit = wordsHit == null ? List.of() : List.copyOf(wordsHit);
+  }
+
+  /** A decision that links the ticket to no other. */
+  public TicketRouted(
+      UUID eventId,
+      String ticketNumber,
+      OffsetDateTime receivedAt,
+      OffsetDateTime routedAt,
+      String channel,
+      RoutingOutcome outcome,
+      String topicCode,
+      String districtCode,
+      String primaryUnit,
+      List<String> assistingUnits,
+      String ruleId,
+      String ruleSetVersion,
+      String reason,
+      OffsetDateTime dueAt,
+      Priority priority,
+      List<String> wordsHit) {
+    this(
+        eventId,
+        ticketNumber,
+        receivedAt,
+        routedAt,
+        channel,
+        outcome,
+        topicCode,
+        districtCode,
+        primaryUnit,
+        assistingUnits,
+        ruleId,
+        ruleSetVersion,
+        reason,
+        dueAt,
+        priority,
+        wordsHit,
+        null);
   }
 
   /** A decision without the words that decided it. */
@@ -86,6 +127,7 @@ public record TicketRouted(
         reason,
         dueAt,
         priority,
-        List.of());
+        List.of(),
+        null);
   }
 }
