@@ -52,7 +52,7 @@ public record TicketReceived(
     String batchLabel,
     List<String> attachments,
     String receivedBy,
-    String repeatOf) {
+    OpenTicket repeatOf) {
 
   public TicketReceived {
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -128,7 +128,7 @@ public record TicketReceived(
   }
 
   /** The same ticket, linked to the open ticket it repeats. */
-  public TicketReceived repeating(String openTicket) {
+  public TicketReceived repeating(OpenTicket openTicket) {
     return new TicketReceived(
         eventId,
         ticketNumber,

@@ -76,6 +76,43 @@ class EventJsonTest {
   }
 
   @Test
+  void aRepeatAppealAndItsLinkedDecisionNameTheOpenTicketAndMatchTheirSchemas() {
+    var due = OffsetDateTime.parse("2026-02-06T17:00:00+08:00");
+    var repeat =
+        wageArrearsTicket()
+            .repeating(new OpenTicket("260130-01-0007", "wage-arrears", "hrss", due));
+    var linked =
+        new TicketRouted(
+            UUID.randomUUID(),
+            repeat.ticketNumber(),
+            RECEIVED,
+            RECEIVED.plusSeconds(1),
+            "hotline-phone",
+            RoutingOutcome.LINKED,
+            "wage-arrears",
+            "630105",
+            "hrss",
+            List.of(),
+            "repeat-appeal",
+            "xining-2026.1",
+            "重复件，并入工单260130-01-0007办理",
+            due,
+            Priority.NORMAL,
+            List.of(),
+            "260130-01-0007");
+
+    String receivedJson = EventJson.MAPPER.writeValueAsString(repeat);
+    String linkedJson = EventJson.MAPPER.writeValueAsString(linked);
+
+    assertThat(EventJson.MAPPER.readValue(receivedJson, TicketReceived.class)).isEqualTo(repeat);
+    assertThat(EventJson.MAPPER.readValue(linkedJson, TicketRouted.class)).isEqualTo(linked);
+    assertThat(violations("TicketReceived", receivedJson)).isEmpty();
+    assertThat(violations("TicketRouted", linkedJson)).isEmpty();
+    assertThat(violations("TicketReceived", receivedJson.replace("260130-01-0007", "not-a-number")))
+        .isNotEmpty();
+  }
+
+  @Test
   void ticketRoutedSurvivesARoundTripAndMatchesItsSchema() {
     var routed =
         new TicketRouted(
