@@ -83,7 +83,8 @@ class HandlingProgressListener {
     return switch (kind) {
       case ACCEPTED, SENT_BACK, REOPENED -> TicketStatus.IN_HANDLING;
       case RETURNED, SENT_TO_SUPERVISOR -> TicketStatus.RETURNED;
-      case RESOLVED -> TicketStatus.RESOLVED;
+      // A repeat appeal's shared result: the open ticket's unit has finished; its callback follows.
+      case RESOLVED, RESULT_SHARED -> TicketStatus.RESOLVED;
       case CLOSED -> TicketStatus.CLOSED;
       default -> null;
     };

@@ -78,8 +78,9 @@ class RoutingProgressListener {
           case DIRECT -> TicketStatus.ANSWERED_DIRECTLY;
           case TRANSFER -> TicketStatus.TRANSFERRED;
           case TRIAGE -> TicketStatus.IN_TRIAGE;
+          case LINKED -> TicketStatus.LINKED;
         };
-    boolean transferred = status == TicketStatus.TRANSFERRED;
+    boolean transferred = status == TicketStatus.TRANSFERRED || status == TicketStatus.LINKED;
     boolean recorded =
         history.changed(
             decision.ticketNumber(),
@@ -98,7 +99,7 @@ class RoutingProgressListener {
   private String detail(TicketRouted decision) {
     return switch (decision.outcome()) {
       case DIRECT -> decision.reason();
-      case TRIAGE -> decision.reason();
+      case TRIAGE, LINKED -> decision.reason();
       case TRANSFER ->
           "转交%s办理，办理时限%s (%s)"
               .formatted(

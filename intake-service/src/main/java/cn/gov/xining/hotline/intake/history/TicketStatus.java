@@ -17,6 +17,11 @@ public enum TicketStatus {
   ANSWERED_DIRECTLY("直接办理", true),
   /** Transferred (转交) to the responsible unit with a time limit. */
   TRANSFERRED("已转交承办单位", false),
+  /**
+   * A repeat appeal (重复件): the same problem as a ticket a unit is handling; it joined that case and
+   * its citizen is called back with its result.
+   */
+  LINKED("已并入在办工单", false),
   // From here on the statuses come from handling-service, which owns them: they follow its
   // lifecycle events in order, back as well as forth (a result sent back is in handling again).
   /** The unit signed for it (签收) and is handling it. */

@@ -12,6 +12,7 @@ import cn.gov.xining.hotline.intake.outbox.Durability;
 import cn.gov.xining.hotline.intake.outbox.StoredTicket;
 import cn.gov.xining.hotline.intake.outbox.TicketOutbox;
 import cn.gov.xining.hotline.intake.outbox.TicketPublisher;
+import cn.gov.xining.hotline.intake.repeats.RepeatAppeals;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -40,6 +41,7 @@ public class TicketIntake {
   private final CallerRecords callers;
   private final TransactionTemplate transaction;
   private final Durability durability;
+  private final RepeatAppeals repeats;
 
   TicketIntake(
       TicketValidator validator,
@@ -50,7 +52,8 @@ public class TicketIntake {
       MeterRegistry meters,
       CallerRecords callers,
       TransactionTemplate transaction,
-      Durability durability) {
+      Durability durability,
+      RepeatAppeals repeats) {
     this.validator = validator;
     this.numbers = numbers;
     this.outbox = outbox;
@@ -60,6 +63,7 @@ public class TicketIntake {
     this.callers = callers;
     this.transaction = transaction;
     this.durability = durability;
+    this.repeats = repeats;
   }
 
   /**
@@ -80,7 +84,7 @@ public class TicketIntake {
                 .toOffsetDateTime();
     String phone = blankToNull(request.callerPhone());
     var caller = callers.seal(blankToNull(request.callerName()), phone);
-    var ticket =
+    var appeal =
         new TicketReceived(
             UUID.randomUUID(),
             numbers.next(now.toLocalDate()),
@@ -103,12 +107,15 @@ public class TicketIntake {
             PersonalNumbers.mask(blankToNull(request.batchLabel())),
             request.attachments(),
             receivedBy);
+    var repeat = repeats.find(appeal);
+    var ticket = repeat.map(found -> appeal.repeating(found.openTicket())).orElse(appeal);
     // Serialised here rather than in the shared commit: the single writer should only write.
     String eventJson = EventJson.MAPPER.writeValueAsString(ticket);
     transaction.executeWithoutResult(
         stored -> {
           callers.keep(ticket.ticketNumber(), receivedAt, caller);
           outbox.store(ticket, eventJson, now);
+          repeats.remember(ticket);
         });
     // The number is read to the caller from here on: the ticket must survive a killed process.
     durability.awaitDurable();
@@ -121,7 +128,10 @@ public class TicketIntake {
         ticket.channel(),
         published ? "PUBLISHED" : "QUEUED");
     return new TicketReceipt(
-        ticket.ticketNumber(), ticket.receivedAt(), published ? "PUBLISHED" : "QUEUED");
+        ticket.ticketNumber(),
+        ticket.receivedAt(),
+        published ? "PUBLISHED" : "QUEUED",
+        repeat.map(RepeatAppeals.Repeat::answer).orElse(null));
   }
 
   private static String blankToNull(String value) {

@@ -7,8 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What routing decided for one ticket and why. Made by {@link #direct}, {@link #transfer} or {@link
- * #triage}, one for each outcome, so a decision cannot carry what its outcome does not have.
+ * What routing decided for one ticket and why. Made by {@link #direct}, {@link #transfer}, {@link
+ * #triage} or {@link #linked}, one for each outcome, so a decision cannot carry what its outcome
+ * does not have.
  *
  * @param topicCode the topic; for triage the proposed one, if any
  * @param districtCode the district, as given by the operator or inferred from the address
@@ -22,6 +23,7 @@ import java.util.List;
  * @param dueAt 办理时限; null for triage
  * @param wordsHit the words of the deciding rule found in the content
  * @param districtExplanation how the district was determined, or why it could not be
+ * @param repeatOf for {@link RoutingOutcome#LINKED}: the open ticket whose case this one joins
  */
 public record RoutingDecision(
     RoutingOutcome outcome,
@@ -35,7 +37,8 @@ public record RoutingDecision(
     OffsetDateTime dueAt,
     Priority priority,
     List<String> wordsHit,
-    String districtExplanation) {
+    String districtExplanation,
+    String repeatOf) {
 
   public RoutingDecision {
     assistingUnits = List.copyOf(assistingUnits);
@@ -72,6 +75,15 @@ public record RoutingDecision(
     return of(RoutingOutcome.TRANSFER, routed, units, dueAt);
   }
 
+  /**
+   * 重复件并案: the same problem as an open ticket, whose case and lead unit it joins; no unit is
+   * assigned anything new.
+   */
+  public static RoutingDecision linked(
+      Routed routed, String repeatOf, String primaryUnit, OffsetDateTime dueAt) {
+    return of(RoutingOutcome.LINKED, routed, new Units(primaryUnit, List.of()), dueAt, repeatOf);
+  }
+
   /** 人工分派: a person decides; the units are only proposed, and nothing is due yet. */
   public static RoutingDecision triage(Routed routed, Units proposed) {
     return of(RoutingOutcome.TRIAGE, routed, proposed, null);
@@ -79,6 +91,11 @@ public record RoutingDecision(
 
   private static RoutingDecision of(
       RoutingOutcome outcome, Routed routed, Units units, OffsetDateTime dueAt) {
+    return of(outcome, routed, units, dueAt, null);
+  }
+
+  private static RoutingDecision of(
+      RoutingOutcome outcome, Routed routed, Units units, OffsetDateTime dueAt, String repeatOf) {
     return new RoutingDecision(
         outcome,
         routed.topicCode(),
@@ -91,6 +108,7 @@ public record RoutingDecision(
         dueAt,
         routed.priority(),
         routed.why().wordsHit(),
-        routed.district().explanation());
+        routed.district().explanation(),
+        repeatOf);
   }
 }

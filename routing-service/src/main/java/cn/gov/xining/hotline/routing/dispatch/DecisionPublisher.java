@@ -84,6 +84,9 @@ public class DecisionPublisher {
       case DIRECT -> {
         // The hotline has already answered; there is nobody to hand the ticket to.
       }
+      case LINKED -> {
+        // The unit already has the case; handling adds this appeal to it (routing-decisions).
+      }
     }
     meters
         .counter(
@@ -116,7 +119,8 @@ public class DecisionPublisher {
         decision.reason(),
         decision.dueAt(),
         decision.priority(),
-        decision.wordsHit());
+        decision.wordsHit(),
+        decision.repeatOf());
   }
 
   private static TicketAssigned assignment(

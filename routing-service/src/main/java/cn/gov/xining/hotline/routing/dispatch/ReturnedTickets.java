@@ -77,7 +77,8 @@ class ReturnedTickets {
   }
 
   RoutingDecision nextCandidate(TicketReturned returned, OffsetDateTime now) {
-    var fresh = policy.decide(returned.ticket().receivedAgainAt(now));
+    // A returned ticket goes to another unit; it is never linked to an open ticket again.
+    var fresh = policy.decide(returned.ticket().receivedAgainAt(now).repeating(null));
     var excluded = returned.excludedUnits();
     String district = fresh.districtCode();
     var candidates = new ArrayList<String>();

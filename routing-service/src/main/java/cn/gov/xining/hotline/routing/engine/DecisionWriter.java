@@ -1,6 +1,7 @@
 package cn.gov.xining.hotline.routing.engine;
 
 import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.OpenTicket;
 import cn.gov.xining.hotline.contract.Priority;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
@@ -25,6 +26,9 @@ final class DecisionWriter {
 
   /** The {@code ruleId} of a ticket the operator answered on the call; published and documented. */
   static final String ANSWERED_ON_CALL = "answered-on-call";
+
+  /** The {@code ruleId} of a repeat appeal that joined an open ticket's case; documented. */
+  static final String REPEAT_APPEAL = "repeat-appeal";
 
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -112,6 +116,26 @@ final class DecisionWriter {
   }
 
   /** 转办: to the lead unit with the assisting ones, saying where and by when. */
+  /**
+   * 重复件: the same topic as the open ticket intake found at the same place; the appeal joins its
+   * case, its lead unit and its time limit.
+   */
+  RoutingDecision linked(Route route, OpenTicket open) {
+    String text =
+        "重复件：与在办工单%s同属「%s」、地点相同，并入该工单，由「%s」办理，办结后一并回访（%s）"
+            .formatted(
+                open.ticketNumber(),
+                route.topic().name(),
+                unitName(open.primaryUnit()),
+                ruleText(route));
+    var why = why(REPEAT_APPEAL, text, route.wordsHit());
+    return RoutingDecision.linked(
+        routed(route.topic().code(), route.priority(), why),
+        open.ticketNumber(),
+        open.primaryUnit(),
+        open.dueAt());
+  }
+
   RoutingDecision transfer(Route route, Units units, OffsetDateTime dueAt) {
     String districtText =
         district.known()
@@ -126,8 +150,24 @@ final class DecisionWriter {
                     unitName(units.primary()),
                     districtText,
                     limitText(route.limit()),
-                    DUE.format(dueAt));
+                    DUE.format(dueAt))
+            + notLinked(route);
     return RoutingDecision.transfer(routed(route, text), units, dueAt);
+  }
+
+  /** Why an appeal intake found at an open ticket's place is not linked to it: another topic. */
+  private String notLinked(Route route) {
+    var open = ticket.repeatOf();
+    if (open == null) {
+      return "";
+    }
+    return "；与在办工单%s地点相近，但该工单属「%s」，本件属「%s」，不并案"
+        .formatted(
+            open.ticketNumber(),
+            open.topicCode() == null
+                ? "未分类"
+                : catalog.topic(open.topicCode()).map(Catalog.Topic::name).orElse(open.topicCode()),
+            route.topic().name());
   }
 
   private RoutingDecision triage(

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * ({@link ModelStep}: its topic where no rule matched, where a rule would close a ticket that asks
  * something of a unit, or where it is sure the rule's words mislead), whether the operator's topic
  * stands ({@link OperatorChoice}), what the catalog adds ({@link Route}), when it is due ({@link
- * DeadlineStep}), and who takes it. Each exit is a {@link DecisionWriter} call, direct, transfer,
- * or triage with its {@link TriageReason}.
+ * DeadlineStep}), whether it joins an open ticket's case as a repeat ({@link RepeatStep}), and who
+ * takes it. Each exit is a {@link DecisionWriter} call, direct, transfer, linked, or triage with
+ * its {@link TriageReason}.
  *
  * <p>No decision at all for a ticket that fails {@link TicketCheck}: no content, a code the catalog
  * does not know, a time received outside the years it accepts.
@@ -37,6 +38,7 @@ public class Router implements RoutingPolicy {
   private final RuleStep rules = new RuleStep();
   private final ActiveModel models;
   private final OperatorChoice operatorChoice = new OperatorChoice();
+  private final RepeatStep repeats = new RepeatStep();
   private final DeadlineStep deadlines;
 
   /** Spring builds it from the beans of these types, reading with whichever model is active. */
@@ -119,6 +121,9 @@ public class Router implements RoutingPolicy {
     }
     if (route.byTheHotline()) {
       return write.direct(route, deadline.dueAt());
+    }
+    if (repeats.sameProblem(ticket, route)) {
+      return write.linked(route, ticket.repeatOf());
     }
     var units = districts.assignees(route, district);
     if (Catalog.DISTRICT_TARGET.equals(units.primary())) {
