@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param roads roads and streets named (五四大街, 长江路), each with the house number given right after
  *     it, or null when none was
- * @param landmarks named compounds and sites (海湖小区, 力盟商业巷): their names are the place
+ * @param landmarks named compounds and sites, as the pairs of characters of their names (古城台小区: 古城,
+ *     城台)
  * @param latitude WGS-84, or null
  * @param longitude WGS-84, or null
  */
@@ -33,14 +34,14 @@ record Place(Map<String, Integer> roads, Set<String> landmarks, Double latitude,
   }
 
   /**
-   * Whether the other appeal is at this place: a landmark in common, a road in common without two
-   * house numbers too far apart, or coordinates within the distance.
+   * Whether the other appeal is at this place: a site in common, a road in common without two house
+   * numbers too far apart, or coordinates within the distance. Two appeals that each name a site,
+   * and no site in common, are at two places, even on one road or close by: 金座花园 and 金盛花园 on 冷湖路
+   * are two compounds with two heating systems and two lifts.
    */
   boolean sameAs(Place other, int distanceMetres, int houseNumberGap) {
-    for (String landmark : landmarks) {
-      if (other.landmarks.contains(landmark)) {
-        return true;
-      }
+    if (!landmarks.isEmpty() && !other.landmarks.isEmpty()) {
+      return landmarks.stream().anyMatch(other.landmarks::contains);
     }
     for (var road : roads.entrySet()) {
       if (other.roads.containsKey(road.getKey())) {

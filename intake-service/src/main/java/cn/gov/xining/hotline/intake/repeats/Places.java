@@ -32,7 +32,8 @@ class Places {
   private static final List<String> SITE_ENDINGS =
       List.of(
           "农贸市场", "家属院", "家属楼", "小区", "花园", "家园", "公寓", "大厦", "广场", "市场", "新村", "工地", "学校", "小学",
-          "中学", "幼儿园", "医院", "公园", "酒吧", "商场", "超市", "宾馆", "酒店", "菜场", "车站", "苑", "村");
+          "中学", "幼儿园", "医院", "公园", "酒吧", "商场", "超市", "宾馆", "酒店", "菜场", "车站", "片区", "那边", "这边", "一带",
+          "附近", "苑", "园", "村");
 
   /** Words that end like a road or a site but are not one. */
   private static final Set<String> NOT_PLACES =
@@ -42,9 +43,13 @@ class Places {
 
   /** Characters that do not name a place (某工地, 这个小区, 附近超市). */
   private static final Pattern NAMES_NOTHING =
-      Pattern.compile("[某该这那本我你他她们的在了个和与及近边旁对门口里内外上下有是到去从向往条家]");
+      Pattern.compile("[某该这那本我你他她们的在了个与及近边旁对门口里内外上下有是到去从向往条家]");
 
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+  /** Last characters of other places' names: a site's name does not reach back over them. */
+  private static final String ENDS_A_PLACE = "路街巷道区园场院村苑楼号市县镇乡省";
+
   private static final Pattern HOUSE_NUMBER = Pattern.compile("^(?:[东西南北中]段)?(\\d{1,5})号");
   private static final Pattern ADMINISTRATIVE = Pattern.compile("(?:青海省|青海|西宁市|西宁)");
 
@@ -90,10 +95,7 @@ class Places {
     for (int end = 0; end < text.length(); end++) {
       String site = endingAt(text, end, SITE_ENDINGS);
       if (site != null) {
-        String name = nameBefore(text, end, site);
-        if (name != null) {
-          landmarks.add(name);
-        }
+        landmarks.addAll(siteNameBefore(text, end));
         end += site.length() - 1;
         continue;
       }
@@ -121,6 +123,28 @@ class Places {
       }
     }
     return null;
+  }
+
+  /**
+   * A site's name as the pairs of characters in it: up to four Han characters before the ending,
+   * back to the first that names nothing or ends another place (路, 区, 号 …). Pairs rather than the
+   * whole name because citizens shorten and extend names: 古城台小区, 古城台片区 and 古城台这边 are one place,
+   * 马坊东小区 and 马坊那边 likely so.
+   */
+  private static List<String> siteNameBefore(String text, int end) {
+    int start = end;
+    while (start > 0
+        && end - start < 4
+        && HAN.matcher(text.substring(start - 1, start)).matches()
+        && !NAMES_NOTHING.matcher(text.substring(start - 1, start)).matches()
+        && ENDS_A_PLACE.indexOf(text.charAt(start - 1)) < 0) {
+      start--;
+    }
+    var pairs = new ArrayList<String>();
+    for (int i = start; i + 2 <= end; i++) {
+      pairs.add(text.substring(i, i + 2));
+    }
+    return pairs;
   }
 
   /** The two Han characters before the ending, with it; null if they name nothing. */

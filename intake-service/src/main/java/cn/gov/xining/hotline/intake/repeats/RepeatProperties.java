@@ -23,5 +23,5 @@ public record RepeatProperties(
     @DefaultValue("15d") Duration window,
     @DefaultValue("300") int distanceMetres,
     @DefaultValue("10") int houseNumberGap,
-    @DefaultValue("0.3") double minSimilarity,
+    @DefaultValue("0.2") double minSimilarity,
     @DefaultValue("50") int maxCandidates) {}

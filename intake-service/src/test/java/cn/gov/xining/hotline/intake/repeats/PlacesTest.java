@@ -28,8 +28,27 @@ class PlacesTest {
     var named = at("湟中区鲁沙尔镇金塔小区", null);
     var vague = at(null, "我们小区门口的路灯不亮，这个小区附近也没有路灯。");
 
-    assertThat(named.landmarks()).containsExactly("金塔小区");
+    assertThat(named.landmarks()).containsExactly("金塔");
     assertThat(vague.landmarks()).isEmpty();
+  }
+
+  @Test
+  void aSiteShortenedOrToldAsAnAreaIsStillTheSamePlace() {
+    var compound = at("城西区古城台小区", null);
+    var spoken = at(null, "古城台这边突然停水了");
+    var other = at("城西区海湖小区", null);
+
+    assertThat(compound.sameAs(spoken, 300, 10)).isTrue();
+    assertThat(compound.sameAs(other, 300, 10)).isFalse();
+  }
+
+  @Test
+  void twoNamedCompoundsOnOneRoadAreTwoPlaces() {
+    var one = places.of("城西区冷湖路金座花园5号楼", null, 36.6305, 101.7506);
+    var neighbour = places.of("城西区冷湖路金盛花园2号楼", null, 36.6310, 101.7510);
+
+    assertThat(one.sameAs(neighbour, 300, 10)).isFalse();
+    assertThat(one.sameAs(places.of("冷湖路金座花园", null, null, null), 300, 10)).isTrue();
   }
 
   @Test
