@@ -77,7 +77,11 @@ class CaseController {
     this.clock = clock;
   }
 
-  /** The case file: status, units, the time limit in force and the whole history. */
+  /**
+   * The case file: status, units, the time limit in force and the whole history; for a case that
+   * repeat appeals joined, their ticket numbers ({@code linkedAppeals}), for a repeat appeal, the
+   * case it joined ({@code linkedTo}).
+   */
   @GetMapping("/{ticketNumber}")
   CaseFile caseFile(@PathVariable String ticketNumber, Caller caller) {
     var file = cases().get(ticketNumber);
@@ -115,8 +119,10 @@ class CaseController {
     try (var all = cases().all()) {
       all.forEachRemaining(
           entry -> {
+            // A unit works on the case a repeat appeal joined, never on the appeal itself.
             if (entry.value.status() == status
-                && (everyUnit || isHandledBy(entry.value, caller.unit()))) {
+                && (everyUnit
+                    || (isHandledBy(entry.value, caller.unit()) && !entry.value.linked()))) {
               found.add(entry.value);
             }
           });

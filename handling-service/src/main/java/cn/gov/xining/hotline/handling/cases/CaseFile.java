@@ -19,6 +19,12 @@ import java.util.UUID;
  * @param overdue whether the overdue event went out for the time limit in force
  * @param seen ids of the reports and actions already applied, newest last (bounded)
  * @param history everything that happened, oldest first
+ * @param linkedTo for a repeat appeal (重复件): the case it joined, which is handled for it; null for
+ *     a case handled on its own (also once an appeal that could not be joined, or whose citizen was
+ *     not satisfied, is handled on its own)
+ * @param linkedAppeals the repeat appeals that joined this case, oldest first. Each is also an
+ *     {@code APPEAL_LINKED} event on {@code ticket-lifecycle}, but not in the history: a burst of
+ *     calls about one burst pipe must not fill the history that the unit's own reports need room in
  */
 public record CaseFile(
     String ticketNumber,
@@ -37,7 +43,9 @@ public record CaseFile(
     boolean warned,
     boolean overdue,
     List<UUID> seen,
-    List<CaseEvent> history) {
+    List<CaseEvent> history,
+    String linkedTo,
+    List<String> linkedAppeals) {
 
   /** A unit's request for more time. */
   public record Extension(UUID requestId, String unit, OffsetDateTime until, String reason) {}
@@ -51,10 +59,17 @@ public record CaseFile(
     resolvedParts = resolvedParts == null ? List.of() : List.copyOf(resolvedParts);
     seen = seen == null ? List.of() : List.copyOf(seen);
     history = history == null ? List.of() : List.copyOf(history);
+    // A case file written before repeat appeals has neither field.
+    linkedAppeals = linkedAppeals == null ? List.of() : List.copyOf(linkedAppeals);
   }
 
   public boolean open() {
     return status == CaseStatus.ASSIGNED || status == CaseStatus.ACCEPTED;
+  }
+
+  /** A repeat appeal handled with the case it joined: nothing is done on it but its callback. */
+  public boolean linked() {
+    return linkedTo != null;
   }
 
   boolean hasSeen(UUID eventId) {
@@ -81,6 +96,8 @@ public record CaseFile(
     boolean overdue;
     final List<UUID> seen;
     final List<CaseEvent> history;
+    String linkedTo;
+    final List<String> linkedAppeals;
     private final CaseFile from;
 
     private Changes(CaseFile from) {
@@ -98,6 +115,8 @@ public record CaseFile(
       overdue = from.overdue;
       seen = new ArrayList<>(from.seen);
       history = new ArrayList<>(from.history);
+      linkedTo = from.linkedTo;
+      linkedAppeals = new ArrayList<>(from.linkedAppeals);
     }
 
     void remember(UUID eventId) {
@@ -127,7 +146,9 @@ public record CaseFile(
           warned,
           overdue,
           seen,
-          history);
+          history,
+          linkedTo,
+          linkedAppeals);
     }
   }
 }

@@ -6,6 +6,7 @@ import cn.gov.xining.hotline.contract.CaseEvent;
 import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.CaseStatus;
 import cn.gov.xining.hotline.contract.HotlineAction;
+import cn.gov.xining.hotline.contract.HotlineActionKind;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.ProgressKind;
 import cn.gov.xining.hotline.contract.ProgressReport;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +28,11 @@ import org.springframework.stereotype.Component;
  * arrived give the next case file and the events to publish. What the state does not allow is
  * refused with an event that says why, and the case file stays as it was. The handling processor
  * applies these decisions; the REST API asks the same ones first, to answer a refusal at once.
+ *
+ * <p>A repeat appeal (重复件, routing's {@code LINKED}) has a case file of its own, since its citizen
+ * is called back on it, but is handled in the case it joined: reports and decisions on it are
+ * refused, naming that case, and that case's approved result is shared with it ({@link CaseLink}s,
+ * which the processor passes between the two cases).
  */
 @Component
 public final class Handling {
@@ -35,8 +42,21 @@ public final class Handling {
    *
    * @param limit when the case could not take it for one of its {@link CaseLimits}: which; else
    *     null
+   * @param links what to tell other cases (a repeat appeal and the case it joins), each keyed by
+   *     the ticket it is for
    */
-  public record Outcome(CaseFile file, List<CaseEvent> events, CaseLimits.Breach limit) {
+  public record Outcome(
+      CaseFile file, List<CaseEvent> events, CaseLimits.Breach limit, List<CaseLink> links) {
+
+    public Outcome {
+      events = List.copyOf(events);
+      links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    public Outcome(CaseFile file, List<CaseEvent> events, CaseLimits.Breach limit) {
+      this(file, events, limit, List.of());
+    }
+
     public Outcome(CaseFile file, List<CaseEvent> events) {
       this(file, events, null);
     }
@@ -56,8 +76,25 @@ public final class Handling {
     this.limits = limits;
   }
 
+  /**
+   * How many times an appeal is passed on to the case that the case it named joined itself, before
+   * it is handled on its own: more would be cases linked in a loop.
+   */
+  static final int MAX_HOPS = 3;
+
   /** A routing decision: a transfer opens the case, or gives a returned ticket its new unit. */
   public Outcome routed(CaseFile file, TicketRouted decision) {
+    return routed(file, decision, null);
+  }
+
+  /**
+   * A routing decision; {@code content}, what the citizen said (null if not known here), goes with
+   * a repeat appeal to the case it joins, for that case's lead unit to read.
+   */
+  public Outcome routed(CaseFile file, TicketRouted decision, String content) {
+    if (decision.outcome() == RoutingOutcome.LINKED) {
+      return linked(file, decision, content);
+    }
     if (decision.outcome() != RoutingOutcome.TRANSFER) {
       return Outcome.unchanged(file);
     }
@@ -80,6 +117,8 @@ public final class Handling {
               false,
               false,
               List.of(decision.eventId()),
+              List.of(),
+              null,
               List.of());
       return record(
           opened.change(),
@@ -116,6 +155,206 @@ public final class Handling {
   }
 
   /**
+   * 重复件: the appeal's case is opened as part of the case it repeats, under that case's lead unit
+   * and time limit as routing knew them, and that case is told. Until it answers, nothing is known
+   * of it here: it may live on another stream task.
+   */
+  private Outcome linked(CaseFile file, TicketRouted decision, String content) {
+    if (file != null) {
+      return Outcome.unchanged(file); // the same decision again, or a ticket already in handling
+    }
+    String joined = decision.repeatOf();
+    var opened =
+        new CaseFile(
+            decision.ticketNumber(),
+            CaseStatus.ASSIGNED,
+            decision.primaryUnit(),
+            decision.assistingUnits(),
+            decision.topicCode(),
+            decision.districtCode(),
+            decision.receivedAt(),
+            decision.routedAt(),
+            decision.dueAt(),
+            null,
+            List.of(),
+            List.of(),
+            0,
+            false,
+            false,
+            List.of(decision.eventId()),
+            List.of(),
+            joined,
+            List.of());
+    if (joined == null || joined.equals(decision.ticketNumber())) {
+      // Routing's mistake, but the citizen's appeal must still be handled by someone.
+      return handledAlone(
+          opened, decision.eventId(), decision.routedAt(), CaseLink.excerpt(content));
+    }
+    var outcome =
+        record(
+            opened.change(),
+            CaseEventKind.LINKED,
+            decision.eventId(),
+            decision.routedAt(),
+            decision.primaryUnit(),
+            null,
+            "重复件，并入工单%s办理".formatted(joined));
+    return withLinks(
+        outcome,
+        CaseLink.of(
+            CaseLink.Kind.APPEAL,
+            joined,
+            decision.ticketNumber(),
+            decision.eventId(),
+            decision.routedAt(),
+            CaseLink.excerpt(content),
+            0));
+  }
+
+  /** What another case told this one about a repeat appeal. */
+  public Outcome linkArrived(CaseFile file, CaseLink link) {
+    return switch (link.kind()) {
+      case APPEAL -> appealJoins(file, link);
+      case NOT_IN_HANDLING -> {
+        if (file == null || !file.linked() || file.hasSeen(link.eventId())) {
+          yield Outcome.unchanged(file);
+        }
+        yield handledAlone(file, link.eventId(), link.at(), link.detail());
+      }
+      case RESULT -> resultShared(file, link);
+    };
+  }
+
+  /**
+   * An appeal joins this case: its lead unit hears of it on its own topic (the event is published,
+   * not kept in the history: {@link CaseFile#linkedAppeals()}). A case already approved shares its
+   * result at once.
+   */
+  private Outcome appealJoins(CaseFile file, CaseLink link) {
+    if (file == null
+        || link.from().equals(file.ticketNumber())
+        || (file.linked() && link.hops() >= MAX_HOPS)) {
+      // Not here, or come back round to itself: the appeal is handled on its own.
+      return new Outcome(
+          file,
+          List.of(),
+          null,
+          List.of(
+              CaseLink.of(
+                  CaseLink.Kind.NOT_IN_HANDLING,
+                  link.from(),
+                  link.ticketNumber(),
+                  link.eventId(),
+                  link.at(),
+                  link.detail(),
+                  0)));
+    }
+    if (file.linked()) {
+      // Itself a repeat appeal: the case it joined is the one handled, so the appeal goes there.
+      return new Outcome(
+          file,
+          List.of(),
+          null,
+          List.of(
+              CaseLink.of(
+                  CaseLink.Kind.APPEAL,
+                  file.linkedTo(),
+                  link.from(),
+                  link.eventId(),
+                  link.at(),
+                  link.detail(),
+                  link.hops() + 1)));
+    }
+    if (file.linkedAppeals().contains(link.from())) {
+      return Outcome.unchanged(file); // the same appeal again
+    }
+    var change = file.change();
+    change.linkedAppeals.add(link.from());
+    var joined =
+        event(
+            change.done(),
+            CaseEventKind.APPEAL_LINKED,
+            link.eventId(),
+            link.at(),
+            file.primaryUnit(),
+            null,
+            link.detail() == null
+                ? "重复件%s并入本工单".formatted(link.from())
+                : "重复件%s并入本工单：%s".formatted(link.from(), link.detail()),
+            null,
+            null,
+            null);
+    var links = new ArrayList<CaseLink>();
+    if (file.status() == CaseStatus.APPROVED || file.status() == CaseStatus.CLOSED) {
+      links.add(result(file, link.from(), link.eventId(), link.at()));
+    }
+    return new Outcome(change.done(), List.of(joined), null, links);
+  }
+
+  /**
+   * The case an appeal named has no case file here (answered directly, or never transferred):
+   * rather than lose the appeal, it is opened as a case of its own, and its unit is told as of any
+   * new case; what the citizen said goes with it, since routing sent the unit no assignment.
+   */
+  private Outcome handledAlone(CaseFile file, UUID cause, OffsetDateTime at, String excerpt) {
+    var change = file.change();
+    change.linkedTo = null;
+    if (!file.hasSeen(cause)) {
+      change.remember(cause);
+    }
+    String detail =
+        "未能并入工单%s（该工单不在办理中），转交%s办理，办理时限%s"
+            .formatted(
+                file.linkedTo() == null ? "（路由未指明）" : file.linkedTo(),
+                file.primaryUnit(),
+                file.dueAt() == null ? "未定 (none given)" : file.dueAt().toString());
+    return record(
+        change,
+        CaseEventKind.OPENED,
+        cause,
+        at,
+        file.primaryUnit(),
+        null,
+        excerpt == null ? detail : detail + "。诉求：" + excerpt);
+  }
+
+  /** The joined case was approved: the appeal now waits for its own callback. */
+  private Outcome resultShared(CaseFile file, CaseLink link) {
+    if (file == null
+        || !file.linked()
+        || file.hasSeen(link.eventId())
+        || file.status() == CaseStatus.CLOSED) {
+      return Outcome.unchanged(file); // repeated, handled on its own since, or called back
+    }
+    var change = file.change();
+    change.remember(link.eventId());
+    change.status = CaseStatus.APPROVED;
+    return record(
+        change,
+        CaseEventKind.RESULT_SHARED,
+        link.eventId(),
+        link.at(),
+        file.primaryUnit(),
+        null,
+        "工单%s已办结：%s".formatted(link.from(), link.detail()));
+  }
+
+  /** The approved result of this case, for one of its appeals. */
+  private static CaseLink result(CaseFile file, String appeal, UUID cause, OffsetDateTime at) {
+    String result = "审核通过";
+    for (var event : file.history()) {
+      if (event.kind() == CaseEventKind.RESOLVED && event.detail() != null) {
+        result = event.detail(); // the last one: a result sent back was resolved again
+      }
+    }
+    return CaseLink.of(CaseLink.Kind.RESULT, appeal, file.ticketNumber(), cause, at, result, 0);
+  }
+
+  private static Outcome withLinks(Outcome outcome, CaseLink... links) {
+    return new Outcome(outcome.file(), outcome.events(), outcome.limit(), List.of(links));
+  }
+
+  /**
    * A unit's report, judged and recorded at the time it reached the hotline: the time the unit
    * writes in {@code at} is its own to choose, so it decides nothing (the 17:00 cut-off for
    * extensions, the time in the history).
@@ -145,6 +384,13 @@ public final class Handling {
     }
     if (file.hasSeen(report.eventId())) {
       return Outcome.unchanged(file); // the same report again
+    }
+    if (file.linked()) {
+      return refused(
+          file,
+          report,
+          "重复件已并入工单%s，请在%s上报告 (a repeat appeal: report on %s)"
+              .formatted(file.linkedTo(), file.linkedTo(), file.linkedTo()));
     }
     boolean primary = report.unit().equals(file.primaryUnit());
     if (!primary && !file.assistingUnits().contains(report.unit())) {
@@ -235,6 +481,15 @@ public final class Handling {
     if (file.hasSeen(action.eventId())) {
       return Outcome.unchanged(file);
     }
+    if (file.linked() && action.kind() != HotlineActionKind.CALLBACK) {
+      // Its time limit, review and result are those of the case it joined.
+      return refusedAction(
+          file.ticketNumber(),
+          file,
+          action,
+          "重复件已并入工单%s，请在%s上办理 (a repeat appeal: decide on %s)"
+              .formatted(file.linkedTo(), file.linkedTo(), file.linkedTo()));
+    }
     var change = file.change();
     change.remember(action.eventId());
     return switch (action.kind()) {
@@ -248,7 +503,13 @@ public final class Handling {
               "只能审核已办结的工单 (only a resolved ticket can be reviewed)");
         }
         change.status = CaseStatus.APPROVED;
-        yield record(change, CaseEventKind.REVIEW_APPROVED, action, "审核通过");
+        var approved = record(change, CaseEventKind.REVIEW_APPROVED, action, "审核通过");
+        // Every citizen who called about the same problem hears this result.
+        yield withLinks(
+            approved,
+            file.linkedAppeals().stream()
+                .map(appeal -> result(approved.file(), appeal, action.eventId(), action.at()))
+                .toArray(CaseLink[]::new));
       }
       case REVIEW_SENT_BACK -> {
         if (file.status() != CaseStatus.RESOLVED) {
@@ -268,8 +529,8 @@ public final class Handling {
 
   /** The deadline watch: a warning when most of the time limit is used, then overdue. */
   public Outcome watch(CaseFile file, OffsetDateTime now) {
-    if (file == null || !file.open() || file.dueAt() == null) {
-      return Outcome.unchanged(file);
+    if (file == null || !file.open() || file.dueAt() == null || file.linked()) {
+      return Outcome.unchanged(file); // an appeal's time limit is watched on the case it joined
     }
     var change = file.change();
     if (!file.overdue() && now.isAfter(file.dueAt())) {
@@ -470,6 +731,9 @@ public final class Handling {
     if (action.satisfaction() == Satisfaction.NOT_SATISFIED && policy.reopenWhenNotSatisfied()) {
       change.status = CaseStatus.ACCEPTED;
       change.rehandlings++;
+      // A repeat appeal whose citizen is not satisfied with the joined case's result is handled
+      // on its own from now on, by the same unit: reports on it would otherwise be refused.
+      change.linkedTo = null;
       var reopened =
           event(
               change.done(),
@@ -478,7 +742,7 @@ public final class Handling {
               action.at(),
               file.primaryUnit(),
               action.by(),
-              "群众不满意，重新交办",
+              file.linked() ? "群众不满意，重新交办，不再随工单%s办理".formatted(file.linkedTo()) : "群众不满意，重新交办",
               null,
               null,
               null);

@@ -67,7 +67,8 @@ public class CaseMetrics {
     }
 
     void add(CaseFile file) {
-      if (file != null && file.open()) {
+      // A repeat appeal is handled, and counted, in the case it joined.
+      if (file != null && file.open() && !file.linked()) {
         open++;
         if (file.overdue()) {
           overdue++;

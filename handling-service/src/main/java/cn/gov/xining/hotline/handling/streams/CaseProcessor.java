@@ -1,15 +1,18 @@
 package cn.gov.xining.hotline.handling.streams;
 
 import cn.gov.xining.hotline.catalog.Catalog;
+import cn.gov.xining.hotline.contract.CaseEvent;
 import cn.gov.xining.hotline.contract.CaseEventKind;
 import cn.gov.xining.hotline.contract.HotlineAction;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.ProgressReport;
+import cn.gov.xining.hotline.contract.RoutingOutcome;
 import cn.gov.xining.hotline.contract.TicketReceived;
 import cn.gov.xining.hotline.contract.TicketReturned;
 import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.cases.CaseLimits;
+import cn.gov.xining.hotline.handling.cases.CaseLink;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
 import cn.gov.xining.hotline.kafka.RecordTracing;
@@ -28,7 +31,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies whatever arrived for a ticket to its case file; watches the time limits. */
+/**
+ * Applies whatever arrived for a ticket to its case file; watches the time limits. What one case
+ * tells another (a repeat appeal and the case it joins) is forwarded keyed by the other ticket, for
+ * the topology to write to {@link HandlingTopology#CASE_LINKS}, from where it comes back here, to
+ * the task that owns that ticket.
+ */
 class CaseProcessor implements Processor<String, Object, String, Object> {
 
   private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
@@ -78,21 +86,35 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     }
     var file = cases.get(record.key());
     Handling.Outcome outcome;
+    String reportingUnit = null;
     if (value instanceof TicketRouted decision) {
-      outcome = handling.routed(file, decision);
+      outcome =
+          handling.routed(
+              file,
+              decision,
+              decision.outcome() == RoutingOutcome.LINKED ? contentOf(record.key()) : null);
     } else if (value instanceof ProgressReport report) {
       outcome = handling.report(file, report, arrivalOf(record));
+      reportingUnit = report.unit();
     } else if (value instanceof HotlineAction action) {
       outcome = handling.act(file, action);
+    } else if (value instanceof CaseLink link) {
+      outcome = handling.linkArrived(file, link);
     } else {
       outcome = Handling.Outcome.unchanged(file);
     }
     // What this causes carries the cause's trace on (a unit's report, routing's decision).
     var trace = RecordTracing.traceOf(record.headers());
-    settle(record.key(), file, outcome, record.timestamp(), trace);
+    settle(record.key(), file, outcome, record.timestamp(), trace, reportingUnit);
     if (value instanceof ProgressReport report) {
       routeAgainIfReturned(record.key(), report, outcome, record.timestamp(), trace);
     }
+  }
+
+  /** What the citizen said, if the ticket was seen received here (on this ticket's partition). */
+  private String contentOf(String ticketNumber) {
+    var ticket = received.get(ticketNumber);
+    return ticket == null ? null : ticket.content();
   }
 
   /** A return that is not yet a loop goes back to routing with the whole ticket. */
@@ -135,7 +157,7 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
       while (all.hasNext()) {
         var entry = all.next();
         var outcome = handling.watch(entry.value, now);
-        settle(entry.key, entry.value, outcome, timestamp, new RecordHeaders());
+        settle(entry.key, entry.value, outcome, timestamp, new RecordHeaders(), null);
         tally.add(outcome.file() != null ? outcome.file() : entry.value);
       }
     }
@@ -147,12 +169,19 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
     metrics.forget(context.taskId().toString());
   }
 
+  /**
+   * Keeps the changed case file, and forwards its events, each unit's notice of them and what it
+   * tells other cases.
+   *
+   * @param reportingUnit the unit whose report this outcome is of; null for anything else
+   */
   private void settle(
       String ticketNumber,
       CaseFile before,
       Handling.Outcome outcome,
       long timestamp,
-      Headers trace) {
+      Headers trace,
+      String reportingUnit) {
     if (outcome.file() != null && !outcome.file().equals(before)) {
       int size = CaseLimits.sizeOf(outcome.file());
       if (size > CaseLimits.CHANGELOG_CEILING) {
@@ -170,15 +199,38 @@ class CaseProcessor implements Processor<String, Object, String, Object> {
       }
       cases.put(ticketNumber, outcome.file());
     }
-    var units = unitsOf(before, outcome.file());
     for (var event : outcome.events()) {
       context.forward(new Record<>(ticketNumber, event, timestamp, trace));
-      for (String unit : units) {
+      for (String unit : unitsOf(before, outcome.file(), event, reportingUnit)) {
         context.forward(new Record<>(ticketNumber, new UnitNotice(unit, event), timestamp, trace));
       }
       metrics.published(event);
       log.info("ticket {} {} ({})", ticketNumber, event.kind(), event.status());
     }
+    for (var link : outcome.links()) {
+      context.forward(new Record<>(link.ticketNumber(), link, timestamp, trace));
+      log.info("ticket {} tells {} {}", ticketNumber, link.ticketNumber(), link.kind());
+    }
+  }
+
+  /**
+   * The units that hear of this event: those of {@link #unitsOf(CaseFile, CaseFile)}, except on a
+   * repeat appeal handled with the case it joined, which is no case of theirs (they hear of it on
+   * that case, as {@code APPEAL_LINKED}); there only a unit's own report refused is answered, so
+   * that the unit learns where to report instead.
+   */
+  private static Set<String> unitsOf(
+      CaseFile before, CaseFile after, CaseEvent event, String reportingUnit) {
+    var units = unitsOf(before, after);
+    var now = after != null ? after : before;
+    if (now == null || !now.linked()) {
+      return units;
+    }
+    return event.kind() == CaseEventKind.REFUSED
+            && reportingUnit != null
+            && units.contains(reportingUnit)
+        ? Set.of(reportingUnit)
+        : Set.of();
   }
 
   /**

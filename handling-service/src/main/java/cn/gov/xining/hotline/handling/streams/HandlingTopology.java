@@ -9,6 +9,7 @@ import cn.gov.xining.hotline.contract.TicketRouted;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.cases.CaseLimits;
+import cn.gov.xining.hotline.handling.cases.CaseLink;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.cases.HandlingPolicy;
 import cn.gov.xining.hotline.kafka.EventSerdes;
@@ -35,6 +36,19 @@ import org.springframework.stereotype.Component;
  * progress-<unit>} is moved to that partition first, whatever the unit's client chose. Every change
  * is published on {@code ticket-lifecycle}; a returned ticket also goes, whole, to {@code
  * tickets-returned} for routing to route again.
+ *
+ * <p>A repeat appeal (重复件) and the case it joins are two ticket numbers, likely on two partitions
+ * and so two tasks, and each case file may only be changed by the task that owns it. What one tells
+ * the other (the appeal joining, the case not being in handling, the approved result) is therefore
+ * written, keyed by the other ticket, to {@link #CASE_LINKS}, which this topology reads back into
+ * the same processor: the record lands on the partition of the ticket it is for, in the task that
+ * owns that ticket, and is applied in order with everything else about it. Written and read in the
+ * same exactly-once transactions, a link is neither lost nor applied twice. A repartition topic
+ * cannot do this (its output would have to flow back into the processor that feeds it, a cycle the
+ * DSL does not build), so the topic is declared explicitly, under the application id (handling's to
+ * create, {@code deploy/kafka-security.yaml}), with the event topics' partition count, so that a
+ * ticket number gives the same partition on it as on every other input. Only handling writes it, so
+ * it is not checked against the contract.
  */
 @Component
 public class HandlingTopology {
@@ -51,6 +65,9 @@ public class HandlingTopology {
    * handling's to create (deploy/kafka-security.yaml).
    */
   static final String UNIT_PROGRESS_BY_TICKET = "unit-progress-by-ticket";
+
+  /** What one case tells another about a repeat appeal: {@link CaseLink}s, keyed by the ticket. */
+  static final String CASE_LINKS = "handling-service-case-links";
 
   private final Handling handling;
   private final HandlingPolicy policy;
@@ -123,12 +140,18 @@ public class HandlingTopology {
                     .withValueSerde(reportSerde)
                     .withNumberOfPartitions(partitions))
             .mapValues(report -> (Object) report);
+    var linkSerde = EventSerdes.serde(CaseLink.class);
+    KStream<String, Object> links =
+        builder.stream(CASE_LINKS, Consumed.with(Serdes.String(), linkSerde))
+            .filter((ticketNumber, link) -> ticketNumber != null && link != null)
+            .mapValues(link -> (Object) link);
     KStream<String, Object> outputs =
         received
             .merge(decisions)
             .merge(reports)
             .merge(unitReports)
             .merge(actions)
+            .merge(links)
             .process(
                 () -> new CaseProcessor(handling, policy, clock, metrics, tracing),
                 CASE_FILES,
@@ -151,6 +174,11 @@ public class HandlingTopology {
         .to(
             Topics.TICKETS_RETURNED,
             Produced.with(Serdes.String(), EventSerdes.serde(TicketReturned.class)));
+    // Keyed by the ticket the link is for, and partitioned as every Java producer does (murmur2).
+    outputs
+        .filter((ticketNumber, event) -> event instanceof CaseLink)
+        .<CaseLink>mapValues(event -> (CaseLink) event)
+        .to(CASE_LINKS, Produced.with(Serdes.String(), linkSerde));
   }
 
   /** A topic read with records over the size limit refused unread, then checked. */

@@ -16,8 +16,9 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 /**
  * Turns on Kafka Streams and declares the topics: the ones handling writes ({@code
  * ticket-lifecycle}; {@code ticket-progress} and {@code hotline-actions}, which units and its own
- * API write; the broker stamps reports with their arrival) and the ones it reads, with their
- * dead-letter topics.
+ * API write; the broker stamps reports with their arrival; {@code handling-service-case-links},
+ * between repeat appeals and the cases they join) and the ones it reads, with their dead-letter
+ * topics.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -45,7 +46,10 @@ class StreamsConfiguration {
         topics.deadLetterTopicOf(Topics.STREAMS_INTERNAL),
         topics.deadLetterTopicOf(Topics.ROUTING_DECISIONS),
         topics.deadLetterTopicOf(Topics.TICKET_PROGRESS),
-        topics.deadLetterTopicOf(Topics.HOTLINE_ACTIONS));
+        topics.deadLetterTopicOf(Topics.HOTLINE_ACTIONS),
+        // Kept as long as the event topics: a link waiting while handling is down must not expire.
+        topics.eventTopic(HandlingTopology.CASE_LINKS),
+        topics.deadLetterTopicOf(HandlingTopology.CASE_LINKS));
   }
 
   /**

@@ -709,6 +709,63 @@ class HandlingLoopOnEmbeddedKafkaTest {
     mvc.perform(get("/api/cases/" + ticket)).andExpect(jsonPath("$.status").value("ACCEPTED"));
   }
 
+  @Test
+  void repeatAppealsJoinTheOpenCaseSoTheUnitHasOneCaseAndEveryCitizenIsCalledBackOnItsResult()
+      throws Exception {
+    // given a ticket transferred to hrss, and two more citizens calling about the same burst
+    // pipe, which intake linked to it
+    String ticket = transferred("hrss", local(0, "09:00"), local(5, "00:00"));
+    awaitLifecycle(ticket, "OPENED");
+    String second = linkedTo(ticket, "hrss", local(5, "00:00"), "柴达木路12号楼下水管爆裂，水漫到路面");
+    String third = linkedTo(ticket, "hrss", local(5, "00:00"), "柴达木路水管爆了，整栋楼停水");
+
+    // then the unit's one case shows both citizens, and neither appeal is a case of the unit's
+    awaitLifecycle(second, "LINKED");
+    awaitLifecycle(third, "LINKED");
+    awaitLifecycle(ticket, "OPENED", "APPEAL_LINKED", "APPEAL_LINKED");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        probe.recordsFor(Topics.lifecycleOf("hrss"), ticket).stream()
+                            .map(record -> JsonPath.<String>read(record.value(), "$.detail"))
+                            .toList())
+                    .hasSize(3)
+                    .anySatisfy(detail -> assertThat(detail).contains(second, "水漫到路面"))
+                    .anySatisfy(detail -> assertThat(detail).contains(third, "整栋楼停水")));
+    mvc.perform(get("/api/cases/" + ticket))
+        .andExpect(jsonPath("$.linkedAppeals").value(Matchers.containsInAnyOrder(second, third)));
+    mvc.perform(get("/api/cases/" + second)).andExpect(jsonPath("$.linkedTo").value(ticket));
+
+    // when the unit resolves the case and the hotline approves the result
+    departmentReports(
+        ticket, "ACCEPTED", "\"at\":\"%s\",\"by\":\"张科长\"".formatted(local(0, "09:30")));
+    departmentReports(
+        ticket, "RESOLVED", "\"at\":\"%s\",\"text\":\"已抢修爆裂水管，恢复供水\"".formatted(local(0, "11:00")));
+    awaitLifecycle(ticket, "OPENED", "APPEAL_LINKED", "APPEAL_LINKED", "ACCEPTED", "RESOLVED");
+    hotline(ticket, "{\"kind\":\"REVIEW_APPROVED\",\"by\":\"审核员\"}");
+
+    // then each citizen's appeal has the result and waits for its callback
+    awaitLifecycle(second, "LINKED", "RESULT_SHARED");
+    awaitLifecycle(third, "LINKED", "RESULT_SHARED");
+    assertThat(JsonPath.<String>read(lifecycle(third).get(1), "$.detail"))
+        .isEqualTo("工单%s已办结：已抢修爆裂水管，恢复供水".formatted(ticket));
+    assertThat(JsonPath.<String>read(lifecycle(third).get(1), "$.status")).isEqualTo("APPROVED");
+
+    // and a callback on one closes that one
+    hotline(
+        second,
+        "{\"kind\":\"CALLBACK\",\"by\":\"回访员\",\"reached\":true,\"solved\":true,"
+            + "\"satisfaction\":\"SATISFIED\"}");
+    awaitLifecycle(second, "LINKED", "RESULT_SHARED", "CALLBACK_RECORDED", "CLOSED");
+    assertThat(lifecycleKinds(ticket))
+        .containsExactly(
+            "OPENED", "APPEAL_LINKED", "APPEAL_LINKED", "ACCEPTED", "RESOLVED", "REVIEW_APPROVED");
+    assertThat(probe.recordsFor(Topics.lifecycleOf("hrss"), second)).isEmpty();
+    assertThat(probe.recordsFor(Topics.lifecycleOf("hrss"), third)).isEmpty();
+  }
+
   /** The service's clock: real time until a test sets it. */
   static final class TestClock extends Clock {
 
@@ -877,6 +934,43 @@ class HandlingLoopOnEmbeddedKafkaTest {
     probe.sendRaw(Topics.ROUTING_DECISIONS, ticket, EventJson.MAPPER.writeValueAsString(decision));
     probe.sendRaw(
         Topics.assignmentsOf(unit), ticket, EventJson.MAPPER.writeValueAsString(assignment));
+    return ticket;
+  }
+
+  /**
+   * A citizen calls about a problem already in handling: intake publishes the appeal, and routing
+   * links it to the open ticket (no assignment is sent).
+   */
+  private String linkedTo(String joined, String unit, String dueAt, String content)
+      throws Exception {
+    String ticket = "261123-05-%04d".formatted(SEQUENCE.incrementAndGet());
+    var received = OffsetDateTime.now(HotlineTime.ZONE).minusMinutes(1);
+    String json =
+        ("{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"receivedAt\":\"%s\","
+                + "\"channel\":\"hotline-phone\",\"content\":\"%s\",\"repeatOf\":{\"ticketNumber\":\"%s\"}}")
+            .formatted(UUID.randomUUID(), ticket, received, content, joined);
+    assertThat(violations("TicketReceived", json)).as(json).isEmpty();
+    probe.sendRaw(Topics.TICKETS_RECEIVED, ticket, json);
+    var decision =
+        new TicketRouted(
+            UUID.randomUUID(),
+            ticket,
+            received,
+            received.plusSeconds(30),
+            "hotline-phone",
+            RoutingOutcome.LINKED,
+            "water-supply",
+            "630105",
+            unit,
+            List.of(),
+            "repeat-appeal",
+            "test",
+            "重复件，并入工单" + joined,
+            OffsetDateTime.parse(dueAt),
+            Priority.NORMAL,
+            List.of(),
+            joined);
+    probe.sendRaw(Topics.ROUTING_DECISIONS, ticket, EventJson.MAPPER.writeValueAsString(decision));
     return ticket;
   }
 

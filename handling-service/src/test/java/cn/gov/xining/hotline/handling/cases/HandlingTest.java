@@ -730,6 +730,238 @@ class HandlingTest {
     assertThat(handling.watch(resolved(), DUE.plusDays(3)).events()).isEmpty();
   }
 
+  private static final String APPEAL = "260126-01-0042";
+
+  @Test
+  void aRepeatAppealOpensAsPartOfTheCaseItRepeatsAndThatCaseHearsOfItWithWhatTheCitizenSaid() {
+    // given a case at hrss, and a citizen calling again about it, which routing linked to it
+    var joined = open("hrss", List.of());
+    String said = "楼下水管爆裂，" + "水".repeat(120);
+
+    // when the link decision arrives, then the appeal reaches the case it joins
+    var appealed = handling.routed(null, linked(APPEAL, TICKET), said);
+    var appeal = appealed.file();
+    var told = handling.linkArrived(joined, appealed.links().get(0));
+
+    // then the appeal is opened under the case's unit and time limit, naming the case
+    assertThat(appeal.status()).isEqualTo(CaseStatus.ASSIGNED);
+    assertThat(appeal.primaryUnit()).isEqualTo("hrss");
+    assertThat(appeal.dueAt()).isEqualTo(DUE);
+    assertThat(appeal.linkedTo()).isEqualTo(TICKET);
+    assertThat(appealed.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.LINKED);
+              assertThat(event.detail()).startsWith("重复件，并入工单" + TICKET + "办理");
+            });
+    assertThat(appealed.links())
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.kind()).isEqualTo(CaseLink.Kind.APPEAL);
+              assertThat(link.ticketNumber()).isEqualTo(TICKET);
+              assertThat(link.from()).isEqualTo(APPEAL);
+            });
+    // and the case lists the appeal and says so, with the beginning of what was said, its status
+    // and history as they were
+    assertThat(told.file().linkedAppeals()).containsExactly(APPEAL);
+    assertThat(told.file().status()).isEqualTo(joined.status());
+    assertThat(told.file().history()).isEqualTo(joined.history());
+    assertThat(told.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.APPEAL_LINKED);
+              assertThat(event.ticketNumber()).isEqualTo(TICKET);
+              assertThat(event.unit()).isEqualTo("hrss");
+              assertThat(event.detail())
+                  .contains(APPEAL, "楼下水管爆裂", "水".repeat(90))
+                  .doesNotContain("水".repeat(100));
+            });
+    assertThat(told.links()).isEmpty();
+    // and the same appeal again changes nothing
+    assertThat(handling.linkArrived(told.file(), appealed.links().get(0)).events()).isEmpty();
+    assertThat(handling.routed(appeal, linked(APPEAL, TICKET), said).events()).isEmpty();
+  }
+
+  @Test
+  void theApprovedResultGoesToEveryAppealWhichIsThenClosedByItsOwnCallback() {
+    // given a resolved case that two repeat appeals joined
+    var second = handling.routed(null, linked(APPEAL, TICKET), null);
+    var third = handling.routed(null, linked("260126-01-0043", TICKET), null);
+    var joined = handling.linkArrived(resolved(), second.links().get(0)).file();
+    joined = handling.linkArrived(joined, third.links().get(0)).file();
+
+    // when the hotline approves the result
+    var approved = handling.act(joined, action(HotlineActionKind.REVIEW_APPROVED));
+
+    // then each appeal is told the result, and shows it, approved, waiting for its callback
+    assertThat(approved.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.REVIEW_APPROVED);
+    assertThat(approved.links())
+        .extracting(CaseLink::ticketNumber)
+        .containsExactly(APPEAL, "260126-01-0043");
+    assertThat(approved.links())
+        .allSatisfy(
+            link -> {
+              assertThat(link.kind()).isEqualTo(CaseLink.Kind.RESULT);
+              assertThat(link.detail()).isEqualTo("已督促企业结清工资");
+            });
+    var shared = handling.linkArrived(second.file(), approved.links().get(0));
+    assertThat(shared.file().status()).isEqualTo(CaseStatus.APPROVED);
+    assertThat(shared.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.RESULT_SHARED);
+              assertThat(event.detail()).isEqualTo("工单" + TICKET + "已办结：已督促企业结清工资");
+            });
+    // and the appeal's callback closes it, as any case's does
+    var called = handling.act(shared.file(), callback(APPEAL, true, Satisfaction.SATISFIED));
+    assertThat(called.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.CALLBACK_RECORDED, CaseEventKind.CLOSED);
+    assertThat(called.file().status()).isEqualTo(CaseStatus.CLOSED);
+  }
+
+  @Test
+  void anAppealJoiningACaseAlreadyApprovedIsGivenItsResultAtOnce() {
+    var approved =
+        applied(
+            resolved(), action(HotlineActionKind.REVIEW_APPROVED), CaseEventKind.REVIEW_APPROVED);
+    var appeal = handling.routed(null, linked(APPEAL, TICKET), null);
+
+    var told = handling.linkArrived(approved, appeal.links().get(0));
+
+    assertThat(told.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.APPEAL_LINKED);
+    assertThat(told.links())
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.kind()).isEqualTo(CaseLink.Kind.RESULT);
+              assertThat(link.ticketNumber()).isEqualTo(APPEAL);
+            });
+    assertThat(handling.linkArrived(appeal.file(), told.links().get(0)).file().status())
+        .isEqualTo(CaseStatus.APPROVED);
+  }
+
+  @Test
+  void onARepeatAppealReportsAndDecisionsOtherThanTheCallbackAreRefusedNamingTheCaseItJoined() {
+    var appeal = handling.routed(null, linked(APPEAL, TICKET), null).file();
+
+    var report =
+        handling.report(appeal, report(APPEAL, "hrss", ProgressKind.ACCEPTED), at("10:00"));
+    var review = handling.act(appeal, action(APPEAL, HotlineActionKind.REVIEW_APPROVED));
+    var early = handling.act(appeal, callback(APPEAL, true, Satisfaction.SATISFIED));
+
+    assertThat(report.file()).isEqualTo(appeal);
+    assertThat(report.events())
+        .singleElement()
+        .satisfies(
+            refusal(
+                "重复件已并入工单%s，请在%s上报告 (a repeat appeal: report on %s)"
+                    .formatted(TICKET, TICKET, TICKET)));
+    assertThat(review.file()).isEqualTo(appeal);
+    assertThat(review.events())
+        .singleElement()
+        .satisfies(refusal("a repeat appeal: decide on " + TICKET));
+    assertThat(early.events()).singleElement().satisfies(refusal("after the result is approved"));
+    assertThat(handling.watch(appeal, DUE.plusDays(1)).events())
+        .as("its time limit is watched on the case it joined")
+        .isEmpty();
+  }
+
+  @Test
+  void anAppealWhoseCaseIsNotInHandlingIsOpenedAsACaseOfItsOwnForItsUnit() {
+    // given an appeal linked to a ticket that handling has no case of (answered directly)
+    var appealed = handling.routed(null, linked(APPEAL, TICKET), "小区停水三天");
+
+    // when the appeal reaches no case, and the answer comes back
+    var unknown = handling.linkArrived(null, appealed.links().get(0));
+    assertThat(unknown.events()).isEmpty();
+    var answer = unknown.links().get(0);
+    var alone = handling.linkArrived(appealed.file(), answer);
+
+    // then the appeal is an ordinary case at its unit, saying why, and the same answer again
+    // changes nothing
+    assertThat(answer.kind()).isEqualTo(CaseLink.Kind.NOT_IN_HANDLING);
+    assertThat(answer.ticketNumber()).isEqualTo(APPEAL);
+    assertThat(alone.file().linkedTo()).isNull();
+    assertThat(alone.file().status()).isEqualTo(CaseStatus.ASSIGNED);
+    assertThat(alone.file().primaryUnit()).isEqualTo("hrss");
+    assertThat(alone.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.kind()).isEqualTo(CaseEventKind.OPENED);
+              assertThat(event.detail()).contains("未能并入工单" + TICKET, "hrss", "小区停水三天");
+            });
+    assertThat(handling.linkArrived(alone.file(), answer).events()).isEmpty();
+    assertThat(
+            handling
+                .report(alone.file(), report(APPEAL, "hrss", ProgressKind.ACCEPTED), at("10:00"))
+                .events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.ACCEPTED);
+  }
+
+  @Test
+  void anAppealWhoseCitizenIsNotSatisfiedIsHandledOnItsOwnByTheSameUnit() {
+    var appeal = handling.routed(null, linked(APPEAL, TICKET), null).file();
+    var approved =
+        handling.act(
+            handling
+                .linkArrived(
+                    resolved(), handling.routed(null, linked(APPEAL, TICKET), null).links().get(0))
+                .file(),
+            action(HotlineActionKind.REVIEW_APPROVED));
+    appeal = handling.linkArrived(appeal, approved.links().get(0)).file();
+
+    var called = handling.act(appeal, callback(APPEAL, true, Satisfaction.NOT_SATISFIED));
+
+    assertThat(called.events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.CALLBACK_RECORDED, CaseEventKind.REOPENED);
+    assertThat(called.file().linkedTo()).isNull();
+    assertThat(called.file().status()).isEqualTo(CaseStatus.ACCEPTED);
+    assertThat(
+            handling
+                .report(called.file(), report(APPEAL, "hrss", ProgressKind.RESOLVED), at("18:00"))
+                .events())
+        .extracting(CaseEvent::kind)
+        .containsExactly(CaseEventKind.RESOLVED);
+  }
+
+  @Test
+  void appealsLinkedToEachOtherInALoopEndAsCasesOfTheirOwn() {
+    // given two appeals each routed as a repeat of the other
+    var first = handling.routed(null, linked(APPEAL, TICKET), null);
+    var second = handling.routed(null, linked(TICKET, APPEAL), null);
+    var files = new java.util.HashMap<String, CaseFile>();
+    files.put(APPEAL, first.file());
+    files.put(TICKET, second.file());
+
+    // when their links go round until nothing more is sent
+    var pending = new java.util.ArrayDeque<CaseLink>(first.links());
+    pending.addAll(second.links());
+    int delivered = 0;
+    while (!pending.isEmpty() && delivered < 50) {
+      var link = pending.poll();
+      var outcome = handling.linkArrived(files.get(link.ticketNumber()), link);
+      files.put(link.ticketNumber(), outcome.file());
+      pending.addAll(outcome.links());
+      delivered++;
+    }
+
+    // then they stop, and neither is left waiting for a case that never handles it
+    assertThat(pending).isEmpty();
+    assertThat(files.values()).allSatisfy(file -> assertThat(file.linked()).isFalse());
+  }
+
   /** A report that reaches the hotline at the time it says. */
   private Handling.Outcome arrives(CaseFile file, ProgressReport report) {
     return handling.report(file, report, report.at());
@@ -831,6 +1063,52 @@ class HandlingTest {
     return new HotlineAction(
         UUID.randomUUID(),
         TICKET,
+        HotlineActionKind.CALLBACK,
+        at("17:30"),
+        "回访员",
+        null,
+        reached,
+        true,
+        satisfaction,
+        null);
+  }
+
+  /** Routing's decision that {@code appeal} repeats {@code joined}, under hrss and its limit. */
+  private static TicketRouted linked(String appeal, String joined) {
+    return new TicketRouted(
+        UUID.nameUUIDFromBytes(appeal.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        appeal,
+        ROUTED.minusMinutes(5),
+        ROUTED.plusHours(1),
+        "hotline-phone",
+        RoutingOutcome.LINKED,
+        "water-supply",
+        "630105",
+        "hrss",
+        List.of(),
+        "repeat-appeal",
+        "test",
+        "重复件",
+        DUE,
+        Priority.NORMAL,
+        List.of(),
+        joined);
+  }
+
+  private static ProgressReport report(String ticket, String unit, ProgressKind kind) {
+    return new ProgressReport(
+        UUID.randomUUID(), ticket, unit, kind, at("10:00"), "经办人", null, "已处理", null);
+  }
+
+  private static HotlineAction action(String ticket, HotlineActionKind kind) {
+    return new HotlineAction(
+        UUID.randomUUID(), ticket, kind, at("16:00"), "审核员", null, null, null, null, null);
+  }
+
+  private static HotlineAction callback(String ticket, boolean reached, Satisfaction satisfaction) {
+    return new HotlineAction(
+        UUID.randomUUID(),
+        ticket,
         HotlineActionKind.CALLBACK,
         at("17:30"),
         "回访员",

@@ -251,6 +251,89 @@ class HandlingTopologyTest {
         .doesNotContain(Topics.lifecycleOf(Catalog.DISTRICT_TARGET));
   }
 
+  @Test
+  void aRepeatAppealReachesItsCasesUnitAsOneMoreCitizenOnThatCaseAndNotAsACaseOfItsOwn() {
+    // given the citizen's call as intake received it, and routing's decision that it repeats
+    // the case at hrss
+    String appeal = "260126-01-0101";
+    hotlineTopic(Topics.TICKETS_RECEIVED).pipeInput(appeal, received(appeal, "楼下水管又爆了"));
+
+    // when the decision arrives
+    hotlineTopic(Topics.ROUTING_DECISIONS).pipeInput(appeal, linked(appeal, TICKET));
+
+    // then the appeal is linked, and hrss hears of it on its case only, with what was said
+    assertThat(lifecycleKindsByTicket())
+        .containsExactly(TICKET + " OPENED", appeal + " LINKED", TICKET + " APPEAL_LINKED");
+    var unitsOwn = unitsOwn("hrss");
+    assertThat(unitsOwn).extracting(kv -> kv.key).containsExactly(TICKET, TICKET);
+    assertThat(JsonPath.<String>read(unitsOwn.get(1).value, "$.detail"))
+        .contains(appeal, "楼下水管又爆了");
+    assertThat(caseFile().linkedAppeals()).containsExactly(appeal);
+  }
+
+  @Test
+  void aRepeatAppealOfACaseNotInHandlingIsOpenedForItsUnitWhoIsToldOfIt() {
+    // given a decision linking an appeal to a ticket handling never saw transferred
+    String appeal = "260126-01-0102";
+    hotlineTopic(Topics.TICKETS_RECEIVED).pipeInput(appeal, received(appeal, "小区停水三天"));
+
+    // when it arrives
+    hotlineTopic(Topics.ROUTING_DECISIONS).pipeInput(appeal, linked(appeal, "260126-01-0999"));
+
+    // then the appeal becomes a case of its own, and its unit hears of it as of any new case
+    assertThat(lifecycleKindsByTicket())
+        .containsExactly(TICKET + " OPENED", appeal + " LINKED", appeal + " OPENED");
+    var unitsOwn = unitsOwn("hrss");
+    assertThat(unitsOwn).extracting(kv -> kv.key).containsExactly(TICKET, appeal);
+    assertThat(JsonPath.<String>read(unitsOwn.get(1).value, "$.detail"))
+        .contains("未能并入工单260126-01-0999", "小区停水三天");
+  }
+
+  private static String received(String ticket, String content) {
+    return ("{\"eventId\":\"%s\",\"ticketNumber\":\"%s\",\"receivedAt\":\"2026-01-26T09:50:00+08:00\","
+            + "\"channel\":\"hotline-phone\",\"content\":\"%s\"}")
+        .formatted(UUID.randomUUID(), ticket, content);
+  }
+
+  private static String linked(String appeal, String joined) {
+    return EventJson.MAPPER.writeValueAsString(
+        new TicketRouted(
+            UUID.randomUUID(),
+            appeal,
+            OffsetDateTime.parse("2026-01-26T09:50:00+08:00"),
+            OffsetDateTime.parse("2026-01-26T09:51:00+08:00"),
+            "hotline-phone",
+            RoutingOutcome.LINKED,
+            "wage-arrears",
+            "630105",
+            "hrss",
+            List.of(),
+            "repeat-appeal",
+            "test",
+            "重复件",
+            OffsetDateTime.parse("2026-01-31T00:00:00+08:00"),
+            Priority.NORMAL,
+            List.of(),
+            joined));
+  }
+
+  private List<org.apache.kafka.streams.KeyValue<String, String>> unitsOwn(String unit) {
+    return driver
+        .createOutputTopic(
+            Topics.lifecycleOf(unit), new StringDeserializer(), new StringDeserializer())
+        .readKeyValuesToList();
+  }
+
+  private List<String> lifecycleKindsByTicket() {
+    return driver
+        .createOutputTopic(
+            Topics.TICKET_LIFECYCLE, new StringDeserializer(), new StringDeserializer())
+        .readKeyValuesToList()
+        .stream()
+        .map(kv -> kv.key + " " + JsonPath.<String>read(kv.value, "$.kind"))
+        .toList();
+  }
+
   private void transferredToHrss() {
     var decision =
         new TicketRouted(
