@@ -28,9 +28,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -54,7 +57,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The page reaches handling as {@code http://handling.test}, which Chromium maps to handling's
  * port: reporting must be told that address before it starts, handling the page's origin (its CORS)
- * before it starts, and each process gets its port only when launched.
+ * before it starts, and each process gets its port only when launched. The dispatchers' corrections
+ * per week it reads from a stand-in for routing ({@link RoutingCorrectionsStandIn}), started first
+ * so that reporting is told its address.
  */
 class DashboardInChromiumIT {
 
@@ -83,6 +88,7 @@ class DashboardInChromiumIT {
   private static Path chromium;
   private static ServiceProcess reporting;
   private static ServiceProcess handling;
+  private static RoutingCorrectionsStandIn routing;
   private static PastDay pastDay;
 
   @TempDir Path work;
@@ -109,12 +115,15 @@ class DashboardInChromiumIT {
                 () ->
                     new AssertionError(
                         "Chromium on the PATH (Debian's chromium: bin/hotline test installs it)"));
+    routing = RoutingCorrectionsStandIn.start();
     reporting =
         ServiceProcess.start(
             "reporting",
             BROKER.bootstrapServers(),
             data.resolve("reporting"),
-            "--hotline.dashboard.cases-url=" + CASES);
+            "--hotline.dashboard.cases-url=" + CASES,
+            "--hotline.dashboard.routing-url=" + routing.url());
+    routing.allowOrigin(reporting.url(""));
     handling =
         ServiceProcess.start(
             "handling",
@@ -146,6 +155,9 @@ class DashboardInChromiumIT {
     }
     if (reporting != null) {
       reporting.close();
+    }
+    if (routing != null) {
+      routing.close();
     }
     BROKER.close();
   }
@@ -433,6 +445,107 @@ class DashboardInChromiumIT {
       assertThat(Files.readString(downloads.resolve(csv)))
           .isEqualTo(text("/api/reports/days/" + PAST_DAY + "/csv"));
     }
+  }
+
+  @Test
+  void theDispatchersCorrectionsShowTheLastTwelveWeeksAsRoutingAnswersThem() throws Exception {
+    // Weeks ago -> corrections and how many of them routing's model had proposed right; twenty
+    // weeks ago is before the panel's twelve.
+    var answered =
+        Map.of(
+            20,
+            List.of(7, 1),
+            11,
+            List.of(3, 3),
+            3,
+            List.of(5, 2),
+            1,
+            List.of(12, 9),
+            0,
+            List.of(1, 0));
+    var monday = TODAY.with(DayOfWeek.MONDAY);
+    var json = new ArrayList<Map<String, Object>>();
+    answered.keySet().stream()
+        .sorted(Comparator.reverseOrder())
+        .forEach(
+            ago -> {
+              int corrections = answered.get(ago).get(0);
+              int right = answered.get(ago).get(1);
+              json.add(
+                  Map.of(
+                      "week",
+                      isoWeek(monday.minusWeeks(ago)),
+                      "corrections",
+                      corrections,
+                      "proposedRight",
+                      right,
+                      "share",
+                      Math.round(1000.0 * right / corrections) / 10.0));
+            });
+    routing.answer(EventJson.MAPPER.writeValueAsString(json));
+
+    try (var browser = browser()) {
+      signIn(browser, reporting.url("/dashboard.html#day=" + PAST_DAY), "day:" + PAST_DAY);
+      await("the dispatchers' corrections from routing")
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(() -> "loaded".equals(attribute(browser, "#corrections", "data-state")));
+
+      assertThat(routing.callers())
+          .as("read with the manager's token")
+          .anyMatch(caller -> caller.startsWith("manager ") && caller.contains("\"MANAGER\""));
+      var weeks = new ArrayList<String>();
+      var corrections = new ArrayList<Integer>();
+      for (int ago = 11; ago >= 0; ago--) {
+        weeks.add(0, isoWeek(monday.minusWeeks(ago)));
+        corrections.add(answered.getOrDefault(ago, List.of(0, 0)).get(0));
+      }
+      assertThat(
+              browser
+                  .evaluate(
+                      "[...document.querySelectorAll('#corrections tr[data-week]')].map(r => r.dataset.week)")
+                  .valueStream()
+                  .map(JsonNode::asString)
+                  .toList())
+          .as("the last twelve weeks, this one first")
+          .containsExactlyElementsOf(weeks);
+      for (int ago = 0; ago < 12; ago++) {
+        String row = "#corrections tr[data-week='" + isoWeek(monday.minusWeeks(ago)) + "'] ";
+        var week = answered.get(ago);
+        assertThat(text(browser, row + "[data-field=corrections]"))
+            .as(ago + " weeks ago")
+            .isEqualTo(week == null ? "0" : String.valueOf(week.get(0)));
+        assertThat(text(browser, row + "[data-field=proposedRight]"))
+            .isEqualTo(week == null ? "0" : String.valueOf(week.get(1)));
+        assertThat(text(browser, row + "[data-field=share]"))
+            .isEqualTo(
+                week == null
+                    ? "—"
+                    : String.format(
+                        Locale.ROOT,
+                        "%.1f%%",
+                        Math.round(1000.0 * week.get(1) / week.get(0)) / 10.0));
+      }
+      assertThat(attribute(browser, "#correctionsChart", "data-points")).isEqualTo("12");
+      assertThat(attribute(browser, "#correctionsChart", "data-values"))
+          .as("a bar per week, oldest first")
+          .isEqualTo(EventJson.MAPPER.writeValueAsString(corrections));
+      assertThat(texts(browser, "#correctionsChart svg text"))
+          .contains("纠正（件）", "预判正确率（%）", "第" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + "周");
+      browser.screenshotOfTheWholePage(SCREENSHOTS.resolve("dashboard-corrections.png"));
+
+      // Routing refusing says so in the panel, and the reports stay as they are.
+      routing.fail(503);
+      browser.evaluate("corrections().then(() => true)");
+      assertThat(attribute(browser, "#corrections", "data-state")).isEqualTo("error");
+      assertThat(text(browser, "#correctionsTable")).contains("分派系统正在启动");
+      assertThat(tile(browser, "received")).isEqualTo("8");
+    }
+  }
+
+  private static String isoWeek(LocalDate day) {
+    return "%d-W%02d"
+        .formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   // ------------------------------------------------------------------ the browser

@@ -16,6 +16,9 @@ class RoutingAccess {
         endpoints
             .requestMatchers("/api/routing/rules")
             .hasRole(HotlineRole.RULES_ADMIN.name())
+            // Managers see on their dashboard how often the dispatchers correct the model.
+            .requestMatchers(HttpMethod.GET, "/api/routing/model/corrections")
+            .hasAnyRole(HotlineRole.RULES_ADMIN.name(), HotlineRole.MANAGER.name())
             .requestMatchers("/api/routing/model/**")
             .hasRole(HotlineRole.RULES_ADMIN.name())
             // Dispatchers try a complaint against the rules before they dispatch it by hand.

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the dashboard's page needs before anything else, read before sign-in: nothing secret. Where
- * the manager signs in, where the case files are, when the working day starts and from how many
- * cases a unit's rate is given.
+ * the manager signs in, where the case files and the dispatchers' corrections are, when the working
+ * day starts and from how many cases a unit's rate is given.
  */
 @RestController
 class DashboardSignIn {
@@ -18,11 +18,17 @@ class DashboardSignIn {
    *     the page uses
    * @param clientId the dashboard's public client
    * @param casesUrl handling-service, without a trailing slash
+   * @param routingUrl routing-service, without a trailing slash
    * @param workingDayStarts {@code HH:mm}, Asia/Shanghai
    * @param minimumCases a unit's rate is given only from this many cases on
    */
   record SignInSettings(
-      String issuer, String clientId, String casesUrl, String workingDayStarts, int minimumCases) {}
+      String issuer,
+      String clientId,
+      String casesUrl,
+      String routingUrl,
+      String workingDayStarts,
+      int minimumCases) {}
 
   private final SignInSettings settings;
 
@@ -35,6 +41,7 @@ class DashboardSignIn {
             issuer,
             dashboard.clientId(),
             dashboard.casesUrl().toString().replaceAll("/+$", ""),
+            dashboard.routingUrl().toString().replaceAll("/+$", ""),
             dashboard.workingDayStarts().toString(),
             reporting.minimumCases());
   }

@@ -15,8 +15,11 @@ import java.util.List;
  * @param previousVersion that version's id
  * @param status whether it is the active version, was, or failed the gate
  * @param reason why, in words
- * @param exampleTicketNumbers the examples it was trained on, so it can be retrained after a
- *     restart
+ * @param exampleTicketNumbers the examples it was trained on, in training order, so it can be
+ *     retrained after a restart
+ * @param examplesDigest SHA-256 of those examples as trained on (number, label and text): a
+ *     retraining after a restart must find the very same examples, not a later dispatch of the same
+ *     ticket; null for {@code model-0} and for records published before it existed
  */
 public record ModelVersion(
     String id,
@@ -28,7 +31,8 @@ public record ModelVersion(
     String previousVersion,
     Status status,
     String reason,
-    List<String> exampleTicketNumbers) {
+    List<String> exampleTicketNumbers,
+    String examplesDigest) {
 
   /** The most examples a version is trained on (the latest ones): bounds the published record. */
   public static final int MAX_EXAMPLES = 20_000;
@@ -60,6 +64,16 @@ public record ModelVersion(
         previousVersion,
         status,
         reason,
-        exampleTicketNumbers);
+        exampleTicketNumbers,
+        examplesDigest);
+  }
+
+  /** N of {@code model-N}; -1 for an id of another form, which routing never writes. */
+  int number() {
+    try {
+      return id.startsWith("model-") ? Integer.parseInt(id.substring("model-".length())) : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

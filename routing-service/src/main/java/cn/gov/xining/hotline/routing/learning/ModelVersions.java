@@ -5,18 +5,26 @@ import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.routing.classifier.ActiveModel;
 import cn.gov.xining.hotline.routing.classifier.ClassifierProperties;
 import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
+import cn.gov.xining.hotline.routing.learning.CompactedTopic.Timestamped;
 import cn.gov.xining.hotline.routing.learning.ModelVersion.Accuracy;
 import cn.gov.xining.hotline.routing.learning.ModelVersion.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
@@ -28,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * model-0} is trained on the shipped files, as at every start; a new version is trained on them
  * plus the dispatchers' examples but a held-back fifth, and becomes active only if it is not worse
  * than the active one on the held-back examples and at most {@value #EVALUATION_TOLERANCE} point
- * worse on the evaluation set. Every version is published on {@code routing-models}.
+ * worse on the evaluation set. Every version is published on {@code routing-models}, from which
+ * {@link #restore} brings them back at start, the active one retrained on the same examples.
  */
 @Service
 public class ModelVersions implements ActiveModel {
@@ -40,10 +49,16 @@ public class ModelVersions implements ActiveModel {
 
   static final String EVALUATION_SET = "classifier/evaluation/complaints-holdout-2.jsonl";
 
+  static final String SHIPPED = "model-0";
+
+  private static final Logger log = LoggerFactory.getLogger(ModelVersions.class);
+
   private record Labelled(String topic, String text) {}
 
+  /** A version and its model; a version restored at start has none until it is activated. */
   private record Kept(ModelVersion record, TopicClassifier classifier) {}
 
+  private final TopicClassifier shipped;
   private final DispatchedExamples examples;
   private final ClassifierProperties properties;
   private final KafkaTemplate<String, Object> kafka;
@@ -58,6 +73,7 @@ public class ModelVersions implements ActiveModel {
       ClassifierProperties properties,
       KafkaTemplate<String, Object> kafka,
       Clock clock) {
+    this.shipped = shipped;
     this.examples = examples;
     this.properties = properties;
     this.kafka = kafka;
@@ -65,7 +81,7 @@ public class ModelVersions implements ActiveModel {
     this.evaluationSet = evaluationSet();
     var first =
         new ModelVersion(
-            "model-0",
+            SHIPPED,
             HotlineTime.now(clock),
             0,
             0,
@@ -74,7 +90,8 @@ public class ModelVersions implements ActiveModel {
             null,
             Status.ACTIVE,
             "trained on the shipped files (" + properties.trainingData() + ")",
-            List.of());
+            List.of(),
+            null);
     versions.put(first.id(), new Kept(first, shipped));
     this.active = new Model(first.id(), shipped);
   }
@@ -102,7 +119,7 @@ public class ModelVersions implements ActiveModel {
 
     var candidateAccuracy = accuracyOf(candidate, heldBack);
     var previousAccuracy = accuracyOf(previous.classifier(), heldBack);
-    String id = "model-" + versions.size();
+    String id = "model-" + nextNumber();
     String reason = gate(candidateAccuracy, previousAccuracy);
     var status = reason == null ? Status.ACTIVE : Status.REJECTED;
     var record =
@@ -116,7 +133,8 @@ public class ModelVersions implements ActiveModel {
             previous.version(),
             status,
             reason == null ? "not worse than " + previous.version() : reason,
-            training.stream().map(DispatchedExample::ticketNumber).toList());
+            training.stream().map(DispatchedExample::ticketNumber).toList(),
+            digestOf(training));
     var trained = new Kept(record, candidate);
     if (status == Status.ACTIVE) {
       switchTo(trained);
@@ -137,9 +155,77 @@ public class ModelVersions implements ActiveModel {
       throw new RejectedModelVersionException(id);
     }
     if (!id.equals(active.version())) {
-      switchTo(kept);
+      switchTo(kept.classifier() != null ? kept : rebuilt(kept.record()));
     }
     return versions.get(id).record();
+  }
+
+  /**
+   * At start, before routing decides a ticket: the versions as last published, and the one last
+   * activated active again, retrained on the shipped files and the very examples it was trained on
+   * (the model is counts, so the same examples make the same model). One that cannot be rebuilt is
+   * retired, loudly, and {@code model-0} decides: a start must not fail for a lost example.
+   *
+   * @param published the latest record per version id on {@code routing-models}
+   */
+  synchronized void restore(Map<String, Timestamped<ModelVersion>> published) {
+    published.values().stream()
+        .map(Timestamped::value)
+        .sorted(Comparator.comparingInt(ModelVersion::number))
+        .forEach(
+            record ->
+                versions.put(
+                    record.id(), new Kept(record, SHIPPED.equals(record.id()) ? shipped : null)));
+    var activated =
+        published.values().stream()
+            .filter(one -> one.value().status() == Status.ACTIVE)
+            .sorted(Comparator.comparingLong(Timestamped<ModelVersion>::timestamp).reversed())
+            .map(Timestamped::value)
+            .toList();
+    String last = activated.isEmpty() ? SHIPPED : activated.get(0).id();
+    // Two instances switching at once could leave two active; the later activation counts.
+    activated.stream()
+        .filter(other -> !other.id().equals(last))
+        .forEach(
+            other ->
+                versions.put(
+                    other.id(),
+                    new Kept(
+                        other.withStatus(Status.RETIRED, "replaced by " + last),
+                        versions.get(other.id()).classifier())));
+    if (SHIPPED.equals(last)) {
+      var first = versions.get(SHIPPED).record();
+      if (first.status() != Status.ACTIVE) {
+        versions.put(
+            SHIPPED,
+            new Kept(first.withStatus(Status.ACTIVE, "no other version is active"), shipped));
+      }
+      log.info(
+          "{} model versions restored from {}; model-0 is active",
+          published.size(),
+          Topics.ROUTING_MODELS);
+      return;
+    }
+    var record = activated.get(0);
+    try {
+      var rebuilt = rebuilt(record);
+      versions.put(record.id(), rebuilt);
+      active = new Model(record.id(), rebuilt.classifier());
+      log.info(
+          "{} model versions restored from {}; {} is active again, retrained on its {} examples",
+          published.size(),
+          Topics.ROUTING_MODELS,
+          record.id(),
+          record.examplesUsed());
+    } catch (UnrebuildableModelVersionException e) {
+      log.error(
+          "THE ACTIVE MODEL VERSION {} CANNOT BE REBUILT: {}. It is retired, and routing decides"
+              + " with model-0 (the shipped files only) until a rules administrator trains or"
+              + " activates another version.",
+          record.id(),
+          e.why());
+      fallBackToShipped(record, e.why());
+    }
   }
 
   /**
@@ -193,6 +279,91 @@ public class ModelVersions implements ActiveModel {
     versions.put(previous, new Kept(retiredRecord, retired.classifier()));
     versions.put(activeRecord.id(), new Kept(activeRecord, next.classifier()));
     active = new Model(activeRecord.id(), next.classifier());
+  }
+
+  /** Retires a version that cannot be rebuilt, published so that the API and the topic say so. */
+  private void fallBackToShipped(ModelVersion lost, String why) {
+    var retired =
+        lost.withStatus(
+            Status.RETIRED, "could not be rebuilt at start (" + why + "); model-0 active instead");
+    var first = versions.get(SHIPPED);
+    var activeAgain =
+        first
+            .record()
+            .withStatus(Status.ACTIVE, "active again: " + lost.id() + " could not be rebuilt");
+    try {
+      publish(retired, activeAgain);
+    } catch (RuntimeException e) {
+      // The next start finds the version active on the topic and tries again.
+      log.error(
+          "could not publish the retirement of {} on {}", lost.id(), Topics.ROUTING_MODELS, e);
+    }
+    versions.put(lost.id(), new Kept(retired, null));
+    versions.put(SHIPPED, new Kept(activeAgain, shipped));
+    active = new Model(SHIPPED, shipped);
+  }
+
+  /**
+   * A published version's model, retrained as it was: the same examples by number, unchanged since
+   * (its digest), and the same accuracy on the evaluation set as when it was gated (else the
+   * shipped files or the model's code have changed, and it is not the version that passed).
+   */
+  private Kept rebuilt(ModelVersion record) {
+    var numbers = Objects.requireNonNullElse(record.exampleTicketNumbers(), List.<String>of());
+    var training = new ArrayList<DispatchedExample>();
+    var lost = new ArrayList<String>();
+    for (String number : numbers) {
+      examples.of(number).ifPresentOrElse(training::add, () -> lost.add(number));
+    }
+    if (!lost.isEmpty()) {
+      throw new UnrebuildableModelVersionException(
+          record.id(),
+          "%d of its %d examples are no longer on %s (%s)"
+              .formatted(
+                  lost.size(),
+                  numbers.size(),
+                  Topics.ROUTING_EXAMPLES,
+                  String.join(", ", lost.subList(0, Math.min(3, lost.size())))
+                      + (lost.size() > 3 ? ", …" : "")));
+    }
+    if (record.examplesDigest() != null && !record.examplesDigest().equals(digestOf(training))) {
+      throw new UnrebuildableModelVersionException(
+          record.id(),
+          "its examples have changed since it was trained (a ticket dispatched again)");
+    }
+    var classifier = trainedOn(training);
+    if (record.candidate() != null) {
+      double evaluation = accuracyOn(classifier, evaluationSet);
+      if (evaluation != record.candidate().evaluation()) {
+        throw new UnrebuildableModelVersionException(
+            record.id(),
+            ("retrained it scores %.1f %% on the evaluation set, not the %.1f %% it passed the"
+                    + " gate with (the shipped training files or the model have changed)")
+                .formatted(evaluation, record.candidate().evaluation()));
+      }
+    }
+    return new Kept(record, classifier);
+  }
+
+  private int nextNumber() {
+    return versions.values().stream().mapToInt(kept -> kept.record().number()).max().orElse(0) + 1;
+  }
+
+  /** SHA-256 of the examples in training order: number, label and text of each. */
+  private static String digestOf(List<DispatchedExample> training) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      for (var example : training) {
+        for (String part :
+            new String[] {example.ticketNumber(), example.topicCode(), example.text()}) {
+          digest.update(Objects.toString(part, "").getBytes(StandardCharsets.UTF_8));
+          digest.update((byte) 0);
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /** Why the candidate may not become active; null when it may. */

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The rules administrators' API over the model's versions and the dispatchers' corrections. */
+/**
+ * The rules administrators' API over the model's versions and the dispatchers' corrections; the
+ * corrections are read by managers too, on their dashboard ({@code RoutingAccess}).
+ */
 @RestController
 @RequestMapping("/api/routing/model")
 class ModelVersionsController {
@@ -46,6 +49,14 @@ class ModelVersionsController {
   ProblemDetail unknown(UnknownModelVersionException e) {
     var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setType(URI.create("https://hotline.xining.gov.cn/problems/unknown-model-version"));
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail unrebuildable(UnrebuildableModelVersionException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setType(
+        URI.create("https://hotline.xining.gov.cn/problems/unrebuildable-model-version"));
     return problem;
   }
 

@@ -2,11 +2,14 @@ package cn.gov.xining.hotline.routing.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.gov.xining.hotline.testsupport.SignedInAs;
+import cn.gov.xining.hotline.testsupport.TestIssuer;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,9 @@ class LearningFromDispatchesTest {
 
   static final String NEXT_PIGEONS = "楼顶鸽子棚里的鸽子越养越多，鸽粪弄脏了晾晒的衣服";
 
+  /** The managers' dashboard in the run command, which routing lets read across origins. */
+  static final String DASHBOARD = "http://127.0.0.1:8083";
+
   @Autowired MockMvc mvc;
 
   @Value("${spring.kafka.bootstrap-servers}")
@@ -78,8 +84,8 @@ class LearningFromDispatchesTest {
             jsonPath("$[0].week").value(org.hamcrest.Matchers.matchesPattern("\\d{4}-W\\d{2}")))
         .andExpect(jsonPath("$[0].proposedRight").value(0));
 
-    // A dispatcher may not train the model, nor list, switch or read its versions; nobody
-    // unsigned may.
+    // A dispatcher may not train the model, nor list, switch or read its versions, nor read the
+    // corrections; nobody unsigned may.
     mvc.perform(post("/api/routing/model/versions")).andExpect(status().isForbidden());
     mvc.perform(get("/api/routing/model/versions")).andExpect(status().isForbidden());
     mvc.perform(post("/api/routing/model/versions/{id}/activate", "model-0"))
@@ -95,6 +101,42 @@ class LearningFromDispatchesTest {
         .andExpect(status().isUnauthorized());
     mvc.perform(get("/api/routing/model/corrections").header("Authorization", ""))
         .andExpect(status().isUnauthorized());
+
+    // A manager reads the corrections, from the dashboard's page too (another origin), and
+    // nothing else of the model; an operator and a unit not even those.
+    String manager = "Bearer " + TestIssuer.shared().staff("MANAGER");
+    mvc.perform(
+            get("/api/routing/model/corrections")
+                .header("Authorization", manager)
+                .header("Origin", DASHBOARD))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].corrections").value(org.hamcrest.Matchers.hasItem(dispatched)))
+        .andExpect(header().string("Access-Control-Allow-Origin", DASHBOARD));
+    mvc.perform(
+            options("/api/routing/model/corrections")
+                .header("Origin", DASHBOARD)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Access-Control-Allow-Origin", DASHBOARD));
+    mvc.perform(
+            options("/api/routing/model/corrections")
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "GET"))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/routing/model/versions").header("Authorization", manager))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/api/routing/model/versions").header("Authorization", manager))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/api/routing/model/versions/{id}/activate", "model-0")
+                .header("Authorization", manager))
+        .andExpect(status().isForbidden());
+    for (String other :
+        List.of(TestIssuer.shared().staff("OPERATOR"), TestIssuer.shared().unit("hrss"))) {
+      mvc.perform(get("/api/routing/model/corrections").header("Authorization", "Bearer " + other))
+          .andExpect(status().isForbidden());
+    }
 
     // When the rules administrator trains a new version.
     mvc.perform(
