@@ -111,8 +111,8 @@ class EndToEndOnSecuredKafkaIT extends EndToEndScenarios {
         accepted(
             """
             {"channel":"hotline-phone","appealType":"COMPLAINT",
-             "content":"来电人反映在城北区某工地务工，老板拖欠两个月工资未结。",
-             "address":"城北区柴达木路","districtCode":"630105","topicCode":"wage-arrears"}
+             "content":"来电人反映在城北区一家物流公司做装卸，公司拖欠两个月工资未结。",
+             "address":"城北区朝阳东路12号","districtCode":"630105","topicCode":"wage-arrears"}
             """);
     awaitCase(number, "ASSIGNED");
     var hrss = new TopicProbe(BROKER.bootstrapServers(), SecuredKafka.login(BROKER, "unit-hrss"));

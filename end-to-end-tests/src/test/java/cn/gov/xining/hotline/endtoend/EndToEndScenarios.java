@@ -258,7 +258,7 @@ abstract class EndToEndScenarios {
             """
             {"channel":"hotline-phone","appealType":"COMPLAINT",
              "content":"来电人反映小区暖气不热，室温只有十四度。",
-             "address":"城西区胜利路8号","districtCode":"630104","topicCode":"heating"}
+             "address":"城西区五四大街30号","districtCode":"630104","topicCode":"heating"}
             """);
     awaitCase(number, "ASSIGNED");
     assertThat(status(handling, "GET", "/api/cases/" + number, "unit-heating", null))
@@ -332,8 +332,8 @@ abstract class EndToEndScenarios {
         post(
             """
             {"channel":"hotline-phone","appealType":"COMPLAINT",
-             "content":"来电人反映在城北区某工地务工，老板拖欠两个月工资未结。",
-             "address":"城北区柴达木路","districtCode":"630105","topicCode":"wage-arrears"}
+             "content":"来电人反映在城北区小桥大街一家餐馆打工，老板拖欠两个月工资未结。",
+             "address":"城北区小桥大街66号","districtCode":"630105","topicCode":"wage-arrears"}
             """);
     String number = JsonPath.read(response.body(), "$.ticketNumber");
     awaitCase(number, "ASSIGNED");
@@ -364,6 +364,93 @@ abstract class EndToEndScenarios {
     assertThat(probe.recordsFor(Topics.assignmentsOf("gov-630105"), number))
         .extracting(r -> JsonPath.<String>read(r.value(), "$.role"))
         .containsExactlyInAnyOrder("ASSISTING", "PRIMARY");
+  }
+
+  @Test
+  void neighboursCallingAboutOneColdBuildingGetOneCaseAndEachIsCalledBackWithItsResult()
+      throws Exception {
+    String open =
+        accepted(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT",
+             "content":"来电人反映城东区金汇花园7号楼整栋暖气不热，室温只有十三度。",
+             "address":"城东区东关大街金汇花园7号楼","districtCode":"630102","topicCode":"heating"}
+            """);
+    awaitCase(open, "ASSIGNED");
+    await("intake knows the ticket is transferred")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(JsonPath.<String>read(ticket(open), "$.status"))
+                    .isEqualTo("TRANSFERRED"));
+
+    // A neighbour calls; the operator chooses no topic: intake names the open ticket at once.
+    var neighbour =
+        post(
+            """
+            {"channel":"hotline-phone","appealType":"COMPLAINT",
+             "content":"请问金汇花园7号楼的暖气什么时候能热？家里冷得睡不着。",
+             "address":"金汇花园7号楼"}
+            """);
+    assertThat(neighbour.statusCode()).as(neighbour.body()).isEqualTo(201);
+    assertThat(JsonPath.<String>read(neighbour.body(), "$.sameProblem.ticketNumber"))
+        .isEqualTo(open);
+    assertThat(JsonPath.<String>read(neighbour.body(), "$.sameProblem.unit")).isEqualTo("heating");
+    String repeat = JsonPath.read(neighbour.body(), "$.ticketNumber");
+
+    // Routing places it in the same topic and links it; the unit gets no second case.
+    awaitCaseField(repeat, "$.linkedTo", linkedTo -> assertThat(linkedTo).isEqualTo(open));
+    await("the unit sees the neighbour on its one case")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        probe.recordsFor(Topics.lifecycleOf("heating"), open).stream()
+                            .map(r -> JsonPath.<String>read(r.value(), "$.kind"))
+                            .toList())
+                    .contains("OPENED", "APPEAL_LINKED"));
+    assertThat(probe.recordsFor(Topics.ROUTING_DECISIONS, repeat))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(JsonPath.<String>read(r.value(), "$.outcome")).isEqualTo("LINKED"));
+    assertThat(probe.recordsFor(Topics.assignmentsOf("heating"), repeat)).isEmpty();
+    assertThat(probe.recordsFor(Topics.lifecycleOf("heating"), repeat)).isEmpty();
+
+    // The unit works the one case; when it is approved, the neighbour is called back too.
+    send(handling, "/api/cases/" + open + "/progress", "{\"kind\":\"ACCEPTED\"}", "unit-heating");
+    awaitCase(open, "ACCEPTED");
+    send(
+        handling,
+        "/api/cases/" + open + "/progress",
+        "{\"kind\":\"RESOLVED\",\"text\":\"已更换7号楼单元阀门，室温恢复至20度\"}",
+        "unit-heating");
+    awaitCase(open, "RESOLVED");
+    send(handling, "/api/cases/" + open + "/actions", "{\"kind\":\"REVIEW_APPROVED\"}", "reviewer");
+    awaitCase(repeat, "APPROVED");
+    send(
+        handling,
+        "/api/cases/" + repeat + "/actions",
+        "{\"kind\":\"CALLBACK\",\"reached\":true,\"solved\":true,\"satisfaction\":\"SATISFIED\"}",
+        "reviewer");
+    awaitCase(repeat, "CLOSED");
+    awaitCase(open, "APPROVED");
+    await("intake shows the neighbour's appeal linked, resolved and closed")
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(JsonPath.<List<String>>read(ticket(repeat), "$.history[*].status"))
+                    .containsExactly("RECEIVED", "PUBLISHED", "LINKED", "RESOLVED", "CLOSED"));
+  }
+
+  private String ticket(String number) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(intake.url("/api/tickets/" + number)))
+                .header("Authorization", IdentityProvider.bearer("operator"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private void awaitCaseField(String number, String path, Consumer<String> check) {
@@ -489,7 +576,7 @@ abstract class EndToEndScenarios {
     accepted(
         """
         {"channel":"hotline-phone","appealType":"COMPLAINT",
-         "content":"来电人反映小区供暖不热，室温只有十四度。","address":"城西区胜利路",
+         "content":"来电人反映小区供暖不热，室温只有十四度。","address":"城中区南山路",
          "districtCode":"630104","topicCode":"heating"}
         """);
     probe.sendRaw(Topics.TICKETS_RECEIVED, "poison-for-the-dashboard-test", "这不是JSON {");
