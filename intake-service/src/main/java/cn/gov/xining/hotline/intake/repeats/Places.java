@@ -53,6 +53,10 @@ class Places {
   private static final Pattern HOUSE_NUMBER = Pattern.compile("^(?:[东西南北中]段)?(\\d{1,5})号");
   private static final Pattern ADMINISTRATIVE = Pattern.compile("(?:青海省|青海|西宁市|西宁)");
 
+  /** Who says what: the words before a place in an appeal that are not part of its name. */
+  private static final Pattern SAYING =
+      Pattern.compile("来电人|来电|反映|市民|网友|群众|居民|业主|投诉|举报|咨询|请问|希望|表示|诉求|称|说|住在|位于|家住|所住|所在");
+
   private final List<String> districtNames;
 
   Places(Catalog catalog) {
@@ -85,6 +89,8 @@ class Places {
         .filter(c -> !Character.isWhitespace(c))
         .forEach(plain::appendCodePoint);
     String result = ADMINISTRATIVE.matcher(plain).replaceAll("|");
+    // What an operator's summary begins with is no part of a place: 来电人反映小区… names no 映小区.
+    result = SAYING.matcher(result).replaceAll("|");
     for (String district : districtNames) {
       result = result.replace(district, "|");
     }

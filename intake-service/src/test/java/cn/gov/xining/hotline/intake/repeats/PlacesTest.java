@@ -52,6 +52,15 @@ class PlacesTest {
   }
 
   @Test
+  void theOperatorsOpeningWordsAreNoPartOfAPlace() {
+    var one = at("城西区五四大街30号", "来电人反映小区暖气不热，室温只有十四度。");
+    var other = at("城西区胜利路8号", "来电人反映小区暖气不热，室温只有十五度。");
+
+    assertThat(one.landmarks()).isEmpty();
+    assertThat(one.sameAs(other, 300, 10)).isFalse();
+  }
+
+  @Test
   void wordsThatEndLikeARoadButAreNoneNameNoPlace() {
     var place = at(null, "过马路很危险，沿街商铺占道经营，城关街道也不管。");
 
