@@ -275,7 +275,7 @@ class SecuredBrokerTest {
 
     // then intake, reading committed records only, sees the decision: the commit marker reached
     // the partition through the broker's own SCRAM connection
-    try (var consumer = consumer("intake-service", "intake-ticket-status")) {
+    try (var consumer = consumer("intake-service", "intake-ticket-status-1")) {
       consumer.subscribe(List.of("routing-decisions"));
       List<String> keys = new ArrayList<>();
       await()

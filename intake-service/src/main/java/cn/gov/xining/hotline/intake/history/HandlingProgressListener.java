@@ -34,7 +34,7 @@ class HandlingProgressListener {
 
   @KafkaListener(
       id = "intake-handling-progress",
-      groupId = "intake-ticket-status",
+      groupId = "intake-ticket-status-${hotline.intake.numbering.node:1}",
       topics = Topics.TICKET_LIFECYCLE,
       containerFactory = "caseEventListenerFactory")
   void onCaseEvents(List<ConsumerRecord<String, CaseEvent>> records) {

@@ -39,7 +39,7 @@ class RoutingProgressListener {
 
   @KafkaListener(
       id = "intake-routing-progress",
-      groupId = "intake-ticket-status",
+      groupId = "intake-ticket-status-${hotline.intake.numbering.node:1}",
       topics = Topics.ROUTING_DECISIONS,
       containerFactory = "routingDecisionListenerFactory")
   void onDecisions(List<ConsumerRecord<String, TicketRouted>> records) {
