@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.handling.cases;
 
 import cn.gov.xining.hotline.contract.CaseEvent;
 import cn.gov.xining.hotline.contract.CaseStatus;
+import cn.gov.xining.hotline.contract.TicketRouted;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,33 @@ public record CaseFile(
     history = history == null ? List.of() : List.copyOf(history);
     // A case file written before repeat appeals has neither field.
     linkedAppeals = linkedAppeals == null ? List.of() : List.copyOf(linkedAppeals);
+  }
+
+  /**
+   * The case file a routing decision opens: assigned to its lead unit, due when it says, the
+   * decision remembered; {@code linkedTo} the open ticket it joins for a repeat appeal, else null.
+   */
+  static CaseFile openedBy(TicketRouted decision, String linkedTo) {
+    return new CaseFile(
+        decision.ticketNumber(),
+        CaseStatus.ASSIGNED,
+        decision.primaryUnit(),
+        decision.assistingUnits(),
+        decision.topicCode(),
+        decision.districtCode(),
+        decision.receivedAt(),
+        decision.routedAt(),
+        decision.dueAt(),
+        null,
+        List.of(),
+        List.of(),
+        0,
+        false,
+        false,
+        List.of(decision.eventId()),
+        List.of(),
+        linkedTo,
+        List.of());
   }
 
   public boolean open() {

@@ -99,27 +99,7 @@ public final class Handling {
       return Outcome.unchanged(file);
     }
     if (file == null) {
-      var opened =
-          new CaseFile(
-              decision.ticketNumber(),
-              CaseStatus.ASSIGNED,
-              decision.primaryUnit(),
-              decision.assistingUnits(),
-              decision.topicCode(),
-              decision.districtCode(),
-              decision.receivedAt(),
-              decision.routedAt(),
-              decision.dueAt(),
-              null,
-              List.of(),
-              List.of(),
-              0,
-              false,
-              false,
-              List.of(decision.eventId()),
-              List.of(),
-              null,
-              List.of());
+      var opened = CaseFile.openedBy(decision, null);
       return record(
           opened.change(),
           CaseEventKind.OPENED,
@@ -164,27 +144,7 @@ public final class Handling {
       return Outcome.unchanged(file); // the same decision again, or a ticket already in handling
     }
     String joined = decision.repeatOf();
-    var opened =
-        new CaseFile(
-            decision.ticketNumber(),
-            CaseStatus.ASSIGNED,
-            decision.primaryUnit(),
-            decision.assistingUnits(),
-            decision.topicCode(),
-            decision.districtCode(),
-            decision.receivedAt(),
-            decision.routedAt(),
-            decision.dueAt(),
-            null,
-            List.of(),
-            List.of(),
-            0,
-            false,
-            false,
-            List.of(decision.eventId()),
-            List.of(),
-            joined,
-            List.of());
+    var opened = CaseFile.openedBy(decision, joined);
     if (joined == null || joined.equals(decision.ticketNumber())) {
       // Routing's mistake, but the citizen's appeal must still be handled by someone.
       return handledAlone(
