@@ -28,6 +28,13 @@ public final class Topics {
   public static final String ROUTING_MODELS = "routing-models";
 
   /**
+   * The routing rule set in force (派单规则), one record under the key {@code active} (compacted):
+   * written by the routing instance that accepted a change, followed by every instance. Written and
+   * read only by routing-service.
+   */
+  public static final String ROUTING_RULES = "routing-rules";
+
+  /**
    * Units' reports on their tickets (accepted, returned, resolved, …), keyed by ticket number,
    * written by handling-service's REST API for the unit its caller signed in as. Units' own systems
    * write to {@link #progressOf(String)} instead.

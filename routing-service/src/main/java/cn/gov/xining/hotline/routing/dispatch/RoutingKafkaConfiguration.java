@@ -34,6 +34,7 @@ class RoutingKafkaConfiguration {
     declared.add(topics.compactedTopic(Topics.TICKETS_TRIAGE));
     declared.add(topics.compactedTopic(Topics.ROUTING_EXAMPLES));
     declared.add(topics.compactedTopic(Topics.ROUTING_MODELS));
+    declared.add(topics.compactedTopic(Topics.ROUTING_RULES));
     declared.add(topics.eventTopic(Topics.TICKETS_RECEIVED));
     declared.add(topics.eventTopic(Topics.TICKETS_RETURNED));
     declared.add(topics.deadLetterTopicOf(Topics.TICKETS_RETURNED));

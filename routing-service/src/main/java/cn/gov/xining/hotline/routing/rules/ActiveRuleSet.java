@@ -12,10 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule set in force. Replacing it compiles and validates the new one first: a broken set is
- * refused and the old one stays. An accepted set is written to the active file before it takes
- * effect, so a restart comes back with the same rules; decisions in flight keep the set they
- * started with.
+ * The rule set in force on this instance. Replacing it compiles and validates the new one first: a
+ * broken set is refused and the old one stays. An accepted set is written to the active file before
+ * it takes effect; decisions in flight keep the set they started with.
+ *
+ * <p>Changes over the API reach every instance through {@link RuleSetDistribution} (the {@code
+ * routing-rules} topic), which calls {@link #replace} here on each of them. The active file is then
+ * this instance's copy of the last set it activated: what it starts with before the topic is read,
+ * and what stays in force while the topic is still empty (a single-node run, or the first start
+ * after the topic was introduced, when the distribution publishes it for the others).
  */
 @Component
 public class ActiveRuleSet {
@@ -25,12 +30,14 @@ public class ActiveRuleSet {
   private final RuleSetCompiler compiler;
   private final RulesProperties properties;
   private final AtomicReference<CompiledRuleSet> current = new AtomicReference<>();
+  private final boolean fromActiveFile;
 
   public ActiveRuleSet(RuleSetCompiler compiler, RulesProperties properties) throws IOException {
     this.compiler = compiler;
     this.properties = properties;
     String shipped = properties.location().getContentAsString(StandardCharsets.UTF_8);
-    if (properties.activeFile() != null && Files.exists(properties.activeFile())) {
+    fromActiveFile = properties.activeFile() != null && Files.exists(properties.activeFile());
+    if (fromActiveFile) {
       current.set(
           compiler.compile(Files.readString(properties.activeFile(), StandardCharsets.UTF_8)));
       String shippedVersion = compiler.compile(shipped).version();
@@ -57,8 +64,25 @@ public class ActiveRuleSet {
     return current.get().version();
   }
 
+  /** Whether the set this instance started with was the active file's, not the shipped one. */
+  boolean startedFromActiveFile() {
+    return fromActiveFile;
+  }
+
   /** Validates, persists and activates a new rule set; throws if it is invalid. */
   public synchronized CompiledRuleSet replace(String yaml) {
+    var compiled = check(yaml);
+    persist(yaml);
+    current.set(compiled);
+    log.info(
+        "routing rule set {} now active with {} rules",
+        compiled.version(),
+        compiled.rules().size());
+    return compiled;
+  }
+
+  /** Compiles and validates a rule set against the one in force, activating nothing. */
+  CompiledRuleSet check(String yaml) {
     var compiled = compiler.compile(yaml);
     var active = current.get();
     if (compiled.version().equals(active.version()) && !yaml.equals(active.source())) {
@@ -69,12 +93,6 @@ public class ActiveRuleSet {
                   + compiled.version()
                   + " is already in force with other rules; give the new set a new version"));
     }
-    persist(yaml);
-    current.set(compiled);
-    log.info(
-        "routing rule set {} now active with {} rules",
-        compiled.version(),
-        compiled.rules().size());
     return compiled;
   }
 

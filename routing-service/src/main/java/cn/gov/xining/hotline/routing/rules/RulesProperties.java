@@ -9,8 +9,9 @@ import org.springframework.core.io.Resource;
  * Where the rules come from.
  *
  * @param location the default rule set, used until one is put over the API
- * @param activeFile where a rule set put over the API is kept, so it survives a restart; it takes
- *     precedence over {@code location} when present
+ * @param activeFile this instance's copy of the last rule set it activated; it takes precedence
+ *     over {@code location} when present, until {@code routing-rules} is read at start (see {@link
+ *     RuleSetDistribution})
  */
 @ConfigurationProperties("hotline.routing.rules")
 public record RulesProperties(

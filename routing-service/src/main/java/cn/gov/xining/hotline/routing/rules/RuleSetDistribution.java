@@ -1,0 +1,312 @@
+package cn.gov.xining.hotline.routing.rules;
+
+import cn.gov.xining.hotline.contract.EventJson;
+import cn.gov.xining.hotline.contract.HotlineTime;
+import cn.gov.xining.hotline.contract.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rule set shared by every routing instance through the compacted {@code routing-rules} topic
+ * (one record, key {@value #KEY}): the instance that accepts a change validates it, publishes it
+ * and answers once it is in force on itself; every instance follows the topic and activates what
+ * arrives, in the topic's order, so all of them converge on the last set written.
+ *
+ * <p>At start, before the listeners decide a ticket, the topic is read to its end and its latest
+ * set activated; with the topic empty the instance keeps what {@link ActiveRuleSet} started with
+ * (the active file, else the shipped rules). Migration: an instance whose active file holds a set
+ * put before this topic existed publishes it once, at the first start that finds the topic empty,
+ * so the others follow it; if several do, the last written wins everywhere. A set that arrives but
+ * does not compile here (written by an instance with a newer catalog, say) is logged as an ERROR
+ * and ignored: the set in force stays.
+ *
+ * <p>The follower is a plain consumer assigned every partition, in no group: each instance must
+ * read every record, there are no offsets worth committing (it re-reads from the beginning at each
+ * start), and no group needs an ACL or a clean-up. It reads committed records only: routing's
+ * producer is transactional. Not {@code learning.CompactedTopic}: that closes its consumer at the
+ * end, where this one goes on following.
+ */
+@Component
+public class RuleSetDistribution implements SmartLifecycle {
+
+  static final String KEY = "active";
+
+  /** Before the web server and the listener containers, with the model's restore. */
+  static final int PHASE = 0;
+
+  private static final Logger log = LoggerFactory.getLogger(RuleSetDistribution.class);
+
+  /** A broker unreadable this long fails the start: deciding with stale rules is the risk. */
+  private static final Duration AT_START_WITHIN = Duration.ofMinutes(2);
+
+  /** How long a change waits to be in force here once written, before the answer says it is not. */
+  private static final Duration IN_FORCE_WITHIN = Duration.ofSeconds(30);
+
+  private final ActiveRuleSet rules;
+  private final KafkaTemplate<String, Object> kafka;
+  private final Map<String, Object> consumerProperties;
+  private final Clock clock;
+
+  /** Changes accepted here one at a time: each is checked against the set they replace. */
+  private final Object changing = new Object();
+
+  /** Guards {@link #followed}; the follower notifies a waiting change after every poll. */
+  private final Object following = new Object();
+
+  private final Map<TopicPartition, Long> followed = new HashMap<>();
+  private volatile PublishedRuleSet inForce;
+  private volatile KafkaConsumer<String, String> consumer;
+  private volatile Thread follower;
+  private volatile boolean running;
+
+  /**
+   * @param consumers Spring Boot's consumer factory: its properties hold the broker as connected
+   *     and the login; group and offset settings are replaced here
+   */
+  RuleSetDistribution(
+      ActiveRuleSet rules,
+      KafkaTemplate<String, Object> kafka,
+      ConsumerFactory<?, ?> consumers,
+      Clock clock) {
+    this.rules = rules;
+    this.kafka = kafka;
+    this.consumerProperties = consumers.getConfigurationProperties();
+    this.clock = clock;
+  }
+
+  /**
+   * Validates a new rule set, publishes it (acknowledged by every in-sync replica: the transaction
+   * committed) and waits until this instance's follower has activated it, so that an answered
+   * change survives any instance and is in force where it was answered.
+   *
+   * @throws InvalidRuleSetException when it does not compile or reuses the version in force
+   */
+  public CompiledRuleSet publish(String yaml, String changedBy) {
+    synchronized (changing) {
+      var compiled = rules.check(yaml);
+      var record =
+          new PublishedRuleSet(compiled.version(), yaml, changedBy, HotlineTime.now(clock));
+      var written =
+          kafka
+              .executeInTransaction(
+                  operations -> operations.send(Topics.ROUTING_RULES, KEY, record))
+              .join()
+              .getRecordMetadata();
+      awaitFollowedPast(new TopicPartition(written.topic(), written.partition()), written.offset());
+      return compiled;
+    }
+  }
+
+  /** The published set in force here, with who changed it when; empty before the first change. */
+  public Optional<PublishedRuleSet> inForce() {
+    var published = inForce;
+    return published != null && published.source().equals(rules.current().source())
+        ? Optional.of(published)
+        : Optional.empty();
+  }
+
+  @Override
+  public void start() {
+    var reader =
+        new KafkaConsumer<>(properties(), new StringDeserializer(), new StringDeserializer());
+    ConsumerRecord<String, String> latest = null;
+    try {
+      List<TopicPartition> partitions =
+          reader.partitionsFor(Topics.ROUTING_RULES, AT_START_WITHIN).stream()
+              .map(info -> new TopicPartition(info.topic(), info.partition()))
+              .toList();
+      reader.assign(partitions);
+      reader.seekToBeginning(partitions);
+      // With read_committed the end is the last stable offset: an open transaction is not awaited.
+      var end = reader.endOffsets(partitions, AT_START_WITHIN);
+      long deadline = System.nanoTime() + AT_START_WITHIN.toNanos();
+      while (!partitions.stream().allMatch(p -> reader.position(p) >= end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "could not read %s to its end within %s"
+                  .formatted(Topics.ROUTING_RULES, AT_START_WITHIN));
+        }
+        for (var record : reader.poll(Duration.ofMillis(200))) {
+          if (KEY.equals(record.key())) {
+            latest = record;
+          }
+        }
+      }
+      consumer = reader;
+      running = true;
+      if (latest != null) {
+        activate(latest);
+      } else {
+        log.info(
+            "{} is empty: routing rule set {} stays in force",
+            Topics.ROUTING_RULES,
+            rules.version());
+      }
+      noteFollowed();
+      var thread = new Thread(this::followTheTopic, "routing-rules-follower");
+      thread.setDaemon(true);
+      thread.start();
+      follower = thread;
+    } catch (RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+    if (latest == null && rules.startedFromActiveFile()) {
+      var kept = rules.current();
+      log.info("publishing rule set {} of the active file for the other instances", kept.version());
+      try {
+        publish(kept.source(), "active file of a routing instance");
+      } catch (RuntimeException e) {
+        // It stays in force here; the next start, or a change over the API, tries again.
+        log.error("could not publish rule set {} on {}", kept.version(), Topics.ROUTING_RULES, e);
+      }
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    var reader = consumer;
+    if (reader != null) {
+      reader.wakeup();
+    }
+    var thread = follower;
+    if (thread != null) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  private void followTheTopic() {
+    var reader = consumer;
+    try {
+      while (running) {
+        for (var record : reader.poll(Duration.ofSeconds(1))) {
+          if (KEY.equals(record.key())) {
+            activate(record);
+          }
+        }
+        noteFollowed();
+      }
+    } catch (WakeupException e) {
+      // stop()
+    } catch (RuntimeException e) {
+      // No further change would reach this instance: say so where operators look.
+      log.error(
+          "routing stopped following {}; rule changes no longer reach it", Topics.ROUTING_RULES, e);
+    } finally {
+      reader.close();
+    }
+  }
+
+  /** Activates a published set if it compiles here; keeps the set in force if it does not. */
+  private void activate(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      return;
+    }
+    PublishedRuleSet published;
+    try {
+      published = EventJson.MAPPER.readValue(record.value(), PublishedRuleSet.class);
+    } catch (RuntimeException e) {
+      log.error(
+          "{} offset {}: not a published rule set, ignored ({})",
+          Topics.ROUTING_RULES,
+          record.offset(),
+          e.getMessage());
+      return;
+    }
+    if (published.source().equals(rules.current().source())) {
+      inForce = published;
+      return;
+    }
+    try {
+      rules.replace(published.source());
+      inForce = published;
+      log.info(
+          "routing rule set {} from {} (changed by {} at {}) in force",
+          published.version(),
+          Topics.ROUTING_RULES,
+          published.changedBy(),
+          published.changedAt());
+    } catch (RuntimeException e) {
+      log.error(
+          "routing rule set {} from {} (changed by {} at {}) cannot be activated on this instance"
+              + " and is ignored; {} stays in force: {}",
+          published.version(),
+          Topics.ROUTING_RULES,
+          published.changedBy(),
+          published.changedAt(),
+          rules.version(),
+          e.getMessage());
+    }
+  }
+
+  private void noteFollowed() {
+    var reader = consumer;
+    synchronized (following) {
+      reader.assignment().forEach(p -> followed.put(p, reader.position(p)));
+      following.notifyAll();
+    }
+  }
+
+  private void awaitFollowedPast(TopicPartition partition, long offset) {
+    long deadline = System.nanoTime() + IN_FORCE_WITHIN.toNanos();
+    synchronized (following) {
+      while (followed.getOrDefault(partition, -1L) <= offset) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !running) {
+          throw new IllegalStateException(
+              "rule set written to %s (offset %d) but not yet read back by this instance"
+                  .formatted(Topics.ROUTING_RULES, offset));
+        }
+        try {
+          following.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted waiting for the rule set to be in force", e);
+        }
+      }
+    }
+  }
+
+  private Map<String, Object> properties() {
+    var properties = new HashMap<>(consumerProperties);
+    properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    properties.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    properties.remove(ConsumerConfig.CLIENT_ID_CONFIG);
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Read before a broker that creates topics on demand could make this one uncompacted.
+    properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    return properties;
+  }
+}
