@@ -94,6 +94,16 @@ public final class TopicCatalog {
           "routing-service",
           "none: compacted, read by routing's model versions only");
 
+  /** The rule set in force, one record, followed by every routing instance (rules package). */
+  public static final Topic<Object> ROUTING_RULES =
+      new Topic<>(
+          Topics.ROUTING_RULES,
+          "the one key \"active\"",
+          Object.class,
+          null,
+          "routing-service",
+          "none: compacted, read by every routing instance only");
+
   public static final Topic<TicketAssigned> ASSIGNMENTS =
       new Topic<>(
           Topics.ASSIGNMENTS_PREFIX + UNIT,
@@ -174,6 +184,7 @@ public final class TopicCatalog {
           TICKETS_TRIAGE,
           ROUTING_EXAMPLES,
           ROUTING_MODELS,
+          ROUTING_RULES,
           ASSIGNMENTS,
           UNIT_PROGRESS,
           TICKET_PROGRESS,
