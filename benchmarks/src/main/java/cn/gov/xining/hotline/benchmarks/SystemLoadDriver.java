@@ -62,7 +62,7 @@ public final class SystemLoadDriver {
 
   /** The consumer groups that read {@code tickets-received}: routing's and reporting's. */
   private static final Map<String, String> LAGGING =
-      Map.of("routing", "ticket-dispatcher", "reporting", "reporting-service-4");
+      Map.of("routing", "ticket-dispatcher", "reporting", "reporting-service-5");
 
   /** -Ddepartments=false: only measure intake and routing, nobody works the tickets. */
   private static final boolean WORKING =

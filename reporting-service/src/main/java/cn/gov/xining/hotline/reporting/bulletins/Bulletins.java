@@ -101,6 +101,8 @@ public final class Bulletins {
     csv.append("指标,数值\r\n");
     row(csv, "日期", report.date());
     row(csv, "受理总量", report.received());
+    row(csv, ReportTables.LINKED, report.linkedAppeals());
+    row(csv, ReportTables.DISTINCT, report.distinctProblems());
     row(csv, "来电", report.calls());
     row(csv, "网上留言", report.online());
     row(csv, "来信", report.letters());

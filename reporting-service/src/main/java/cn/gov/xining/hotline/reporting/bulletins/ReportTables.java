@@ -18,12 +18,15 @@ final class ReportTables {
 
   private static final List<String> TOTALS = List.of("指标", "数值");
 
+  static final String LINKED = "其中重复件";
+  static final String DISTINCT = "去重后问题数";
+
   private ReportTables() {}
 
   static List<Table> daily(Reports.DailyReport report, Reports reports) {
     var totals = new ArrayList<List<Object>>();
     totals.add(row("日期", report.date()));
-    totals.add(row("受理总量", report.received()));
+    problems(totals, report.received(), report.linkedAppeals(), report.distinctProblems());
     totals.add(row("前一日受理总量", report.receivedDayBefore()));
     totals.add(row("来电", report.calls()));
     totals.add(row("网上留言", report.online()));
@@ -44,7 +47,7 @@ final class ReportTables {
     var totals = new ArrayList<List<Object>>();
     totals.add(row("起始日期", report.from()));
     totals.add(row("截止日期", report.to()));
-    totals.add(row("受理总量", report.received()));
+    problems(totals, report.received(), report.linkedAppeals(), report.distinctProblems());
     channels(totals, report.byChannel(), reports);
     totals.add(row("办结", report.completed()));
     totals.add(row("办结率", new Rate(report.completionRate())));
@@ -66,11 +69,10 @@ final class ReportTables {
   }
 
   static List<Table> breakdown(Reports.Breakdown breakdown, Reports reports) {
-    var totals =
-        List.of(
-            row("起始日期", breakdown.from()),
-            row("截止日期", breakdown.to()),
-            row("受理总量", breakdown.received()));
+    var totals = new ArrayList<List<Object>>();
+    totals.add(row("起始日期", breakdown.from()));
+    totals.add(row("截止日期", breakdown.to()));
+    problems(totals, breakdown.received(), breakdown.linkedAppeals(), breakdown.distinctProblems());
     var units = new ArrayList<List<Object>>();
     for (var unit : breakdown.units()) {
       units.add(
@@ -157,6 +159,14 @@ final class ReportTables {
         "热点问题",
         List.of("排名", "热点问题", "件数", "占比(%)", "主要内容", "集中反映地址", "联系单位", before, change, "问题类别编码"),
         rows);
+  }
+
+  /** 受理总量 and, of them, the repeat appeals (重复件) and the distinct problems they come to. */
+  private static void problems(
+      List<List<Object>> totals, long received, long linked, long distinct) {
+    totals.add(row("受理总量", received));
+    totals.add(row(LINKED, linked));
+    totals.add(row(DISTINCT, distinct));
   }
 
   /** The bulletins' "渠道：市长信箱" lines, most first. */

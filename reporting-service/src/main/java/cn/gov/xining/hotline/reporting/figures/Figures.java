@@ -51,9 +51,17 @@ public final class Figures {
       keys.add("UNROUTED");
       return keys;
     }
-    var outcome = routed.outcome();
+    // 重复件: a repeat appeal joins an open ticket's case and lead unit, so it is a transferred appeal
+    // in every figure (received, channel, topic, district, completion, time limits, callbacks); it
+    // is never answered directly nor in triage. Only the units' own record counts cases, not
+    // appeals: see linkedToCase.
+    boolean linked = routed.outcome() == RoutingOutcome.LINKED;
+    var outcome = linked ? RoutingOutcome.TRANSFER : routed.outcome();
     keys.add("OUTCOME|" + outcome);
     keys.add("MEDIUM_OUTCOME|" + medium + "|" + outcome);
+    if (linked) {
+      keys.add("LINKED");
+    }
     if (outcome != RoutingOutcome.TRIAGE && routed.topicCode() != null) {
       String topic = routed.topicCode();
       keys.add("TOPIC|" + topic);
@@ -77,6 +85,7 @@ public final class Figures {
     }
     boolean direct = outcome == RoutingOutcome.DIRECT;
     boolean transfer = outcome == RoutingOutcome.TRANSFER;
+    // For a repeat appeal: once its case's result was shared with it (RESULT_SHARED, approved).
     boolean completedByUnit = transfer && handling.completed();
     if (direct || completedByUnit) {
       keys.add("COMPLETED");
@@ -126,7 +135,9 @@ public final class Figures {
     }
     // A unit's figures follow the ticket after it left the unit: one sent back by every unit and
     // waiting in triage (or answered by the hotline since) still counts for the units it passed.
-    if (transfer || handling.primaryUnit() != null) {
+    if (linked) {
+      linkedToCase(facts, keys);
+    } else if (transfer || handling.primaryUnit() != null) {
       unitPerformance(facts, completedByUnit, keys);
     }
     return keys;
@@ -180,6 +191,25 @@ public final class Figures {
       }
     }
     handling.rehandledBy().forEach(rehandled -> keys.add("U_REHANDLED|" + rehandled));
+    verdict(handling, unit, keys);
+  }
+
+  /**
+   * A repeat appeal in its lead unit's record: not a case of the unit's (it was never assigned, so
+   * it can be neither signed for, returned nor resolved apart from the case it joined, which the
+   * unit's figures count once), but its citizen's verdict on the result is their own.
+   */
+  private static void linkedToCase(TicketFacts facts, List<String> keys) {
+    String unit = leadUnit(facts);
+    if (unit == null) {
+      return;
+    }
+    keys.add("U_LINKED|" + unit);
+    verdict(facts.handling(), unit, keys);
+  }
+
+  /** The latest reached callback's verdict, for the unit whose result the citizen judged. */
+  private static void verdict(HandlingFacts handling, String unit, List<String> keys) {
     if (handling.reached() && handling.satisfaction() != null) {
       String judged = handling.verdictUnit() != null ? handling.verdictUnit() : unit;
       keys.add("U_CALLBACK_REACHED|" + judged);

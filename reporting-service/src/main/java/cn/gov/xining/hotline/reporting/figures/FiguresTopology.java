@@ -63,10 +63,13 @@ class FiguresTopology {
         .to(
             Topics.deadLetterOf(Topics.TICKETS_RECEIVED),
             Produced.with(Serdes.String(), receivedSerde));
-    KTable<String, TicketReceived> received =
+    // The phrases are drawn from the text here, once per received record: the join below runs
+    // several times per ticket (old and new values of both sides).
+    KTable<String, ReceivedTicket> received =
         receivedStream
             .filter((number, ticket) -> usable(ticket))
-            .toTable(stores.named("received-tickets", receivedSerde));
+            .mapValues(ReceivedTicket::of)
+            .toTable(stores.named("received-tickets", EventSerdes.serde(ReceivedTicket.class)));
     var routedStream =
         builder.stream(Topics.ROUTING_DECISIONS, Consumed.with(Serdes.String(), routedSerde));
     routedStream

@@ -17,7 +17,8 @@ import java.util.List;
  *
  * @param primaryUnit the lead unit now, or the last one if every unit sent it back
  * @param openedAt when the current unit got it (the start of the time limit in force)
- * @param resolvedAt the latest resolution; null if none
+ * @param resolvedAt the latest resolution (for a repeat appeal, when its case's result was shared
+ *     with it); null if none
  * @param resolvedOnTime whether the latest resolution came within the time limit in force
  * @param overdue whether the time limit in force has passed while the ticket was open
  * @param returnedBy every unit that sent it back
@@ -73,8 +74,13 @@ record HandlingFacts(
   }
 
   HandlingFacts with(CaseEvent event) {
-    if (event.kind() == null || event.status() == null || event.kind() == CaseEventKind.REFUSED) {
-      return this; // a refusal changes nothing
+    if (event.kind() == null
+        || event.status() == null
+        || event.kind() == CaseEventKind.REFUSED
+        || event.kind() == CaseEventKind.APPEAL_LINKED) {
+      // A refusal changes nothing; nor does a repeat appeal joining the case (重复件): it is counted
+      // as an appeal of its own, and leaves the open ticket's status and units as they were.
+      return this;
     }
     var primary = event.primaryUnit() != null ? event.primaryUnit() : primaryUnit;
     var openedAt = this.openedAt;
@@ -101,7 +107,8 @@ record HandlingFacts(
           signedOnTimeBy = including(signedOnTimeBy, primary);
         }
       }
-      case RESOLVED -> {
+      // A repeat appeal's answer is its case's result, shared with it once the review approved it.
+      case RESOLVED, RESULT_SHARED -> {
         resolvedAt = event.at();
         resolvedOnTime = event.dueAt() == null || !event.at().isAfter(event.dueAt());
       }
@@ -120,7 +127,8 @@ record HandlingFacts(
         }
       }
       default -> {
-        // the status, the units and the returns below say it all
+        // the status, the units and the returns below say it all; for a repeat appeal's LINKED,
+        // the lead unit of the case it joined
       }
     }
     return new HandlingFacts(

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * One ticket as the reports see it: as received, as routed (null until routing decided) and as
  * handled (empty until handling-service reported anything), with the phrases its text offers for
- * its topic's main content ({@link MainContent#phrasesOf}, worked out once per ticket and decision,
- * not on every lifecycle event). Counted on the day it was received.
+ * its topic's main content ({@link MainContent#phrasesOf}, worked out once per received ticket:
+ * {@link ReceivedTicket}). Counted on the day it was received.
  */
 record TicketFacts(
     TicketReceived ticket, TicketRouted routed, HandlingFacts handling, List<String> phrases) {
@@ -19,9 +19,9 @@ record TicketFacts(
     phrases = phrases == null ? List.of() : List.copyOf(phrases);
   }
 
-  /** A received ticket and its decision, the phrases drawn from the ticket's text. */
-  static TicketFacts of(TicketReceived ticket, TicketRouted decision) {
-    return new TicketFacts(ticket, decision, null, MainContent.phrasesOf(ticket.content()));
+  /** A received ticket and its decision; the phrases were drawn from the text on receipt. */
+  static TicketFacts of(ReceivedTicket received, TicketRouted decision) {
+    return new TicketFacts(received.ticket(), decision, null, received.phrases());
   }
 
   TicketFacts withHandling(HandlingFacts facts) {

@@ -38,10 +38,16 @@ public class Reports {
       List<String> unitsContacted,
       long countBefore) {}
 
-  /** 日报. */
+  /**
+   * 日报. Here and in every report, {@code received} counts appeals (受理量), {@code linkedAppeals}
+   * those of them routing linked to an open ticket as the same problem (重复件) and {@code
+   * distinctProblems} the rest: received − linkedAppeals.
+   */
   public record DailyReport(
       LocalDate date,
       long received,
+      long linkedAppeals,
+      long distinctProblems,
       long receivedDayBefore,
       Map<String, Long> byChannel,
       long calls,
@@ -64,6 +70,8 @@ public class Reports {
       LocalDate from,
       LocalDate to,
       long received,
+      long linkedAppeals,
+      long distinctProblems,
       long receivedPeriodBefore,
       Map<String, Long> byChannel,
       long completed,
@@ -87,6 +95,8 @@ public class Reports {
       LocalDate from,
       LocalDate to,
       long received,
+      long linkedAppeals,
+      long distinctProblems,
       BigDecimal completionRate,
       BigDecimal satisfactionRate) {}
 
@@ -112,11 +122,16 @@ public class Reports {
   public record OpenTickets(
       LocalDate from, LocalDate to, long overdue, long withinLimit, List<UnitOpenTickets> units) {}
 
-  /** A unit's record (the 响应率 / 解决率 / 满意率 units are ranked by). */
+  /**
+   * A unit's record (the 响应率 / 解决率 / 满意率 units are ranked by): {@code received} counts its cases,
+   * {@code linkedAppeals} the repeat appeals (重复件) that joined them; their citizens' verdicts are
+   * in {@code callbacksReached} and {@code satisfied}.
+   */
   public record UnitPerformance(
       String unit,
       String name,
       long received,
+      long linkedAppeals,
       long signedForOnTime,
       long returned,
       long resolved,
@@ -133,6 +148,8 @@ public class Reports {
       LocalDate from,
       LocalDate to,
       long received,
+      long linkedAppeals,
+      long distinctProblems,
       Map<String, Long> byDistrict,
       Map<String, Long> byTopic,
       Map<String, Long> byUnit,
@@ -155,6 +172,8 @@ public class Reports {
   public record TrendDay(
       LocalDate date,
       long received,
+      long linkedAppeals,
+      long distinctProblems,
       long answeredDirectly,
       long transferred,
       long completed,
@@ -185,6 +204,8 @@ public class Reports {
     return new DailyReport(
         date,
         day.get("RECEIVED"),
+        linked(day),
+        distinct(day),
         before.get("RECEIVED"),
         day.under("CHANNEL"),
         day.get("MEDIUM|CALL"),
@@ -210,6 +231,8 @@ public class Reports {
     return new DailyCounts(
         date,
         day.get("RECEIVED"),
+        linked(day),
+        distinct(day),
         day.under("CHANNEL"),
         day.under("OUTCOME"),
         day.under("TOPIC"),
@@ -270,6 +293,8 @@ public class Reports {
         from,
         to,
         week.get("RECEIVED"),
+        linked(week),
+        distinct(week),
         before.get("RECEIVED"),
         week.under("CHANNEL"),
         week.get("COMPLETED"),
@@ -287,8 +312,20 @@ public class Reports {
             beforeFrom,
             beforeTo,
             before.get("RECEIVED"),
+            linked(before),
+            distinct(before),
             percent(before.get("COMPLETED"), before.get("RECEIVED")),
             percent(satisfied(before), verdicts(before))));
+  }
+
+  /** 重复件: appeals linked to an open ticket as the same problem. */
+  private static long linked(Counts figures) {
+    return figures.get("LINKED");
+  }
+
+  /** The problems the appeals raised: each appeal but those that repeat an open ticket's. */
+  private static long distinct(Counts figures) {
+    return figures.get("RECEIVED") - linked(figures);
   }
 
   /** Reached callbacks with a verdict: the denominator of the satisfaction rate. */
@@ -303,27 +340,30 @@ public class Reports {
   public Breakdown breakdown(LocalDate from, LocalDate to) {
     var range = sum(from, to);
     var units = new ArrayList<UnitPerformance>();
-    range
-        .under("U_ASSIGNED")
-        .forEach(
-            (unit, received) -> {
-              long reached = range.get("U_CALLBACK_REACHED|" + unit);
-              units.add(
-                  new UnitPerformance(
-                      unit,
-                      unitName(unit),
-                      received,
-                      range.get("U_SIGNED_ON_TIME|" + unit),
-                      range.get("U_RETURNED|" + unit),
-                      range.get("U_RESOLVED|" + unit),
-                      range.get("U_RESOLVED_ON_TIME|" + unit),
-                      range.get("U_REHANDLED|" + unit),
-                      reached,
-                      range.get("U_SATISFIED|" + unit),
-                      rate(range.get("U_SIGNED_ON_TIME|" + unit), received),
-                      rate(range.get("U_RESOLVED|" + unit), received),
-                      rate(range.get("U_SATISFIED|" + unit), reached)));
-            });
+    // A unit whose only appeals in the days joined cases it got earlier is listed too.
+    var unitCodes = new TreeSet<>(range.under("U_ASSIGNED").keySet());
+    unitCodes.addAll(range.under("U_LINKED").keySet());
+    unitCodes.forEach(
+        unit -> {
+          long received = range.get("U_ASSIGNED|" + unit);
+          long reached = range.get("U_CALLBACK_REACHED|" + unit);
+          units.add(
+              new UnitPerformance(
+                  unit,
+                  unitName(unit),
+                  received,
+                  range.get("U_LINKED|" + unit),
+                  range.get("U_SIGNED_ON_TIME|" + unit),
+                  range.get("U_RETURNED|" + unit),
+                  range.get("U_RESOLVED|" + unit),
+                  range.get("U_RESOLVED_ON_TIME|" + unit),
+                  range.get("U_REHANDLED|" + unit),
+                  reached,
+                  range.get("U_SATISFIED|" + unit),
+                  rate(range.get("U_SIGNED_ON_TIME|" + unit), received),
+                  rate(range.get("U_RESOLVED|" + unit), received),
+                  rate(range.get("U_SATISFIED|" + unit), reached)));
+        });
     // On equal rates the unit with more cases first: its rate says more.
     units.sort(
         Comparator.comparing(
@@ -334,6 +374,8 @@ public class Reports {
         from,
         to,
         range.get("RECEIVED"),
+        linked(range),
+        distinct(range),
         range.under("DISTRICT"),
         range.under("TOPIC"),
         byUnit(range),
@@ -446,6 +488,8 @@ public class Reports {
           new TrendDay(
               day,
               figures.get("RECEIVED"),
+              linked(figures),
+              distinct(figures),
               figures.get("OUTCOME|DIRECT"),
               figures.get("OUTCOME|TRANSFER"),
               figures.get("COMPLETED"),

@@ -81,8 +81,8 @@ class BulletinControllerTest {
     assertThat(response.getHeader("Content-Disposition"))
         .startsWith("attachment; filename=\"12345-daily-2026-01-31.xlsx\"; filename*=UTF-8''");
     try (var workbook = WorkbooksTest.open(response.getContentAsByteArray())) {
-      assertThat(workbook.getSheet("汇总").getRow(4).getCell(0).getStringCellValue()).isEqualTo("来电");
-      WorkbooksTest.assertCount(workbook.getSheet("汇总").getRow(4).getCell(1), 983);
+      assertThat(workbook.getSheet("汇总").getRow(6).getCell(0).getStringCellValue()).isEqualTo("来电");
+      WorkbooksTest.assertCount(workbook.getSheet("汇总").getRow(6).getCell(1), 983);
     }
   }
 

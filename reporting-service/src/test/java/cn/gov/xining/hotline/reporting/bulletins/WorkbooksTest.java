@@ -77,6 +77,8 @@ class WorkbooksTest {
           .isEqualTo(LocalDate.parse("2026-01-31"));
       assertThat(DateUtil.isCellDateFormatted(totals.get("日期"))).isTrue();
       assertCount(totals.get("受理总量"), 992);
+      assertCount(totals.get("其中重复件"), 0);
+      assertCount(totals.get("去重后问题数"), 992);
       assertCount(totals.get("来电"), 983);
       assertCount(totals.get("网上留言"), 9);
       assertCount(totals.get("来信"), 0);

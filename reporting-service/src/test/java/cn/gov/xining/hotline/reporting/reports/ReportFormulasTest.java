@@ -582,6 +582,164 @@ class ReportFormulasTest {
     assertThat(heating.concentratedAddress()).isEqualTo("城西区胜利路12号");
   }
 
+  // Repeat appeals (重复件).
+
+  @Test
+  void threeAppealsAboutOneBurstPipeAndOneOtherAreFourAppealsAndTwoProblems() {
+    // given: a burst pipe transferred to the water company, two more callers about it linked to
+    // that open ticket, and a heating appeal
+    burstPipeWithTwoRepeats();
+    transfer(receive(), "heating", "heating");
+
+    // when
+    var daily = reports.daily(DAY);
+    var period = reports.period("day", DAY, DAY);
+
+    // then: appeals and problems in every report that counts appeals
+    assertThat(daily.received()).isEqualTo(4);
+    assertThat(daily.linkedAppeals()).isEqualTo(2);
+    assertThat(daily.distinctProblems()).isEqualTo(2);
+    assertThat(List.of(period.received(), period.linkedAppeals(), period.distinctProblems()))
+        .containsExactly(4L, 2L, 2L);
+    var breakdown = reports.breakdown(DAY, DAY);
+    assertThat(List.of(breakdown.linkedAppeals(), breakdown.distinctProblems()))
+        .containsExactly(2L, 2L);
+    assertThat(reports.trend(DAY, 1))
+        .singleElement()
+        .satisfies(
+            day -> {
+              assertThat(day.linkedAppeals()).isEqualTo(2);
+              assertThat(day.distinctProblems()).isEqualTo(2);
+            });
+    var counts = reports.dailyCounts(DAY);
+    assertThat(List.of(counts.total(), counts.linkedAppeals(), counts.distinctProblems()))
+        .containsExactly(4L, 2L, 2L);
+    assertThat(Bulletins.dailyCsv(daily, reports).contains("受理总量,4\r\n其中重复件,2\r\n去重后问题数,2\r\n"))
+        .isTrue();
+    // the repeats are transferred appeals of the water supply topic, never answered directly
+    assertThat(daily.answeredDirectly()).isZero();
+    assertThat(daily.callsAnsweredDirectly()).isZero();
+    assertThat(daily.transferred()).isEqualTo(4);
+    assertThat(daily.callsTransferred()).isEqualTo(4);
+    assertThat(daily.inTriage()).isZero();
+    assertThat(counts.byOutcome()).containsExactly(Map.entry("TRANSFER", 4L));
+    assertThat(daily.hotTopics().get(0).topicCode()).isEqualTo("water-supply");
+    assertThat(daily.hotTopics().get(0).count()).isEqualTo(3);
+    assertThat(counts.byUnit()).containsEntry("water", 3L).containsEntry("heating", 1L);
+  }
+
+  @Test
+  void aRepeatAppealIsNotACaseOfTheLeadUnitButItsCitizensVerdictCountsForIt() {
+    // given: the water company signs for the burst pipe in time and mends it; the review
+    // approves; its caller is satisfied, one repeat caller basically satisfied, the other not
+    var pipe = burstPipeWithTwoRepeats();
+    pipe.open()
+        .signedFor(NINE.plusHours(1))
+        .resolved(NINE.plusHours(5))
+        .approved(NINE.plusHours(6))
+        .calledBack(NINE.plusDays(1), true, true, Satisfaction.SATISFIED);
+    pipe.repeats()
+        .get(0)
+        .resultShared(NINE.plusHours(6))
+        .verdict(NINE.plusDays(1), true, Satisfaction.BASICALLY_SATISFIED);
+    pipe.repeats()
+        .get(1)
+        .resultShared(NINE.plusHours(6))
+        .verdict(NINE.plusDays(1), false, Satisfaction.NOT_SATISFIED);
+
+    // when
+    var water = units(reports.breakdown(DAY, DAY)).get("water");
+    var period = reports.period("day", DAY, DAY);
+
+    // then: one case, signed for and resolved: its rates are not those of three cases, nor
+    // lowered by two appeals nobody could sign for
+    assertThat(water.received()).isEqualTo(1);
+    assertThat(water.linkedAppeals()).isEqualTo(2);
+    assertThat(water.signedForOnTime()).isEqualTo(1);
+    assertThat(water.resolved()).isEqualTo(1);
+    assertThat(water.resolvedOnTime()).isEqualTo(1);
+    assertThat(water.responseRate()).isEqualByComparingTo("100");
+    assertThat(water.resolutionRate()).isEqualByComparingTo("100");
+    // each citizen's verdict is their own
+    assertThat(water.callbacksReached()).isEqualTo(3);
+    assertThat(water.satisfied()).isEqualTo(2);
+    assertThat(water.satisfactionRate()).isEqualByComparingTo("66.66");
+    // the city: three appeals, each completed once its result is shared with it, on time
+    assertThat(period.completed()).isEqualTo(3);
+    assertThat(period.completionRate()).isEqualByComparingTo("100.00");
+    assertThat(period.completedOnTime()).isEqualTo(3);
+    assertThat(period.callbacksReached()).isEqualTo(3);
+    assertThat(period.satisfactionRate()).isEqualByComparingTo("66.66");
+  }
+
+  @Test
+  void aRepeatAppealIsOpenUnderTheCasesLeadUnitUntilItsResultIsSharedWithIt() {
+    // given: the burst pipe and its repeats, not yet mended
+    var pipe = burstPipeWithTwoRepeats();
+
+    // when
+    var open = reports.openTickets(DAY, DAY);
+
+    // then: three open appeals of the water company, none completed
+    assertThat(reports.period("day", DAY, DAY).openWithinLimit()).isEqualTo(3);
+    assertThat(reports.period("day", DAY, DAY).completed()).isZero();
+    assertThat(open.units())
+        .singleElement()
+        .satisfies(u -> assertThat(u.unit()).isEqualTo("water"));
+    assertThat(open.withinLimit()).isEqualTo(3);
+
+    // and when the case is mended and approved, the result is shared with the repeats
+    pipe.open()
+        .signedFor(NINE.plusHours(1))
+        .resolved(NINE.plusHours(5))
+        .approved(NINE.plusHours(6));
+    pipe.repeats().forEach(repeat -> repeat.resultShared(NINE.plusHours(6)));
+
+    // then
+    var period = reports.period("day", DAY, DAY);
+    assertThat(period.completed()).isEqualTo(3);
+    assertThat(period.openWithinLimit()).isZero();
+    assertThat(reports.openTickets(DAY, DAY).units()).isEmpty();
+  }
+
+  @Test
+  void anAppealJoiningAnOpenTicketChangesNoneOfThatTicketsFigures() {
+    // given: the water company got the burst pipe, sent it back once and got it again
+    String number = receive();
+    transfer(number, "water-supply", "water");
+    var pipe = handling(number).openedTo("water", NINE).returned(NINE.plusHours(1));
+    transfer(number, "water-supply", "water");
+    pipe.openedTo("water", NINE.plusHours(2)).signedFor(NINE.plusHours(3));
+    var before = reports.breakdown(DAY, DAY);
+    var openBefore = reports.openTickets(DAY, DAY);
+
+    // when: handling tells the open ticket that a repeat appeal joined it
+    pipe.appealLinked(NINE.plusHours(4));
+
+    // then: the same units' record, the same open ticket with the same time limit
+    assertThat(reports.breakdown(DAY, DAY)).isEqualTo(before);
+    assertThat(reports.openTickets(DAY, DAY)).isEqualTo(openBefore);
+    assertThat(units(before).get("water").returned()).isEqualTo(1);
+  }
+
+  /** The open burst-pipe ticket and the two repeat appeals linked to it. */
+  private record BurstPipe(Case open, List<Case> repeats) {}
+
+  private BurstPipe burstPipeWithTwoRepeats() {
+    String pipe = receive();
+    transfer(pipe, "water-supply", "water");
+    var open = handling(pipe).openedTo("water", NINE);
+    var repeats = new ArrayList<Case>();
+    for (int i = 0; i < 2; i++) {
+      // Reporting goes by routing's decision alone, whatever intake suggested.
+      String repeat = receive();
+      linked(repeat, "water-supply", "water", pipe);
+      repeats.add(handling(repeat).linkedTo("water", NINE.plusMinutes(10 + i)));
+      open.appealLinked(NINE.plusMinutes(10 + i));
+    }
+    return new BurstPipe(open, repeats);
+  }
+
   private Case resolvedAndApproved(String number, String unit) {
     return handling(number)
         .openedTo(unit, NINE)
@@ -644,6 +802,30 @@ class ReportFormulasTest {
     route(number, RoutingOutcome.DIRECT, topic, Catalog.HOTLINE_UNIT, List.of());
   }
 
+  /** Routing's 重复件并案: the appeal joins the open ticket's case and lead unit. */
+  private void linked(String number, String topic, String lead, String openTicket) {
+    routed.pipeInput(
+        number,
+        new TicketRouted(
+            UUID.randomUUID(),
+            number,
+            NINE,
+            NINE,
+            "hotline-phone",
+            RoutingOutcome.LINKED,
+            topic,
+            "630105",
+            lead,
+            List.of(),
+            "repeat",
+            "test",
+            "test",
+            null,
+            Priority.NORMAL,
+            List.of(),
+            openTicket));
+  }
+
   private void route(
       String number, RoutingOutcome outcome, String topic, String lead, List<String> assisting) {
     routed.pipeInput(
@@ -686,6 +868,27 @@ class ReportFormulasTest {
     Case openedTo(String unit, OffsetDateTime at) {
       lead = unit;
       return record(CaseEventKind.OPENED, CaseStatus.ASSIGNED, at);
+    }
+
+    /** A repeat appeal joining the open ticket's case: its lead unit, no assignment. */
+    Case linkedTo(String unit, OffsetDateTime at) {
+      lead = unit;
+      return record(CaseEventKind.LINKED, CaseStatus.ASSIGNED, at);
+    }
+
+    /** On a repeat appeal: the case it joined was approved. */
+    Case resultShared(OffsetDateTime at) {
+      return record(CaseEventKind.RESULT_SHARED, CaseStatus.APPROVED, at);
+    }
+
+    /** On the open ticket: a repeat appeal joined its case; its status stays. */
+    Case appealLinked(OffsetDateTime at) {
+      return publish(CaseEventKind.APPEAL_LINKED, at, null, null, null);
+    }
+
+    /** A reached callback and nothing else, whatever handling does next. */
+    Case verdict(OffsetDateTime at, boolean solved, Satisfaction satisfaction) {
+      return publish(CaseEventKind.CALLBACK_RECORDED, at, true, solved, satisfaction);
     }
 
     Case signedFor(OffsetDateTime at) {
