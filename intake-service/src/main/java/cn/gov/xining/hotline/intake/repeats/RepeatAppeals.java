@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -248,10 +247,5 @@ public class RepeatAppeals {
         status.chineseName(),
         confirmed,
         message);
-  }
-
-  /** For tests and the measurement: the keys an appeal's place is stored under. */
-  Set<String> placeKeys(TicketReceived appeal) {
-    return placeOf(appeal).keys();
   }
 }
