@@ -144,18 +144,35 @@ public record KafkaSecurity(List<Principal> principals, List<Topic> topics) {
    */
   public Map<String, String> brokerProperties(
       String bindHost, String clientHost, int port, int controllerPort) {
+    return brokerProperties(bindHost, clientHost, port, "127.0.0.1", "127.0.0.1", controllerPort);
+  }
+
+  /**
+   * The same for a node of a cluster, whose controller listens on {@code controllerBindHost} and is
+   * known to the other nodes as {@code controllerHost}.
+   */
+  public Map<String, String> brokerProperties(
+      String bindHost,
+      String clientHost,
+      int port,
+      String controllerBindHost,
+      String controllerHost,
+      int controllerPort) {
     String superUsers =
         principals.stream()
             .filter(Principal::superUser)
             .map(p -> "User:" + p.name())
             .collect(joining(";"));
     Principal broker = principal(BROKER);
-    String controller = "CONTROLLER://127.0.0.1:%d".formatted(controllerPort);
     var properties = new LinkedHashMap<String, String>();
-    properties.put("listeners", "SASL_PLAINTEXT://%s:%d,%s".formatted(bindHost, port, controller));
+    properties.put(
+        "listeners",
+        "SASL_PLAINTEXT://%s:%d,CONTROLLER://%s:%d"
+            .formatted(bindHost, port, controllerBindHost, controllerPort));
     properties.put(
         "advertised.listeners",
-        "SASL_PLAINTEXT://%s:%d,%s".formatted(clientHost, port, controller));
+        "SASL_PLAINTEXT://%s:%d,CONTROLLER://%s:%d"
+            .formatted(clientHost, port, controllerHost, controllerPort));
     properties.put(
         "listener.security.protocol.map",
         "CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");

@@ -84,7 +84,10 @@ public final class LocalKafkaBroker {
         config,
         security == null ? settings.serverProperties() : settings.serverProperties(security));
     if (Files.notExists(settings.metadataDir().resolve("meta.properties"))) {
-      format(config, security);
+      format(
+          settings.inCluster()
+              ? clusterFormatArguments(config, settings.clusterId(), security)
+              : formatArguments(config, security));
     }
     return config;
   }
@@ -110,11 +113,26 @@ public final class LocalKafkaBroker {
     return formatArgs;
   }
 
-  private static void format(Path config, KafkaSecurity security) {
-    List<String> formatArgs = formatArguments(config, security);
+  /**
+   * The same for a node of a cluster whose controllers are fixed in server.properties ({@code
+   * controller.quorum.voters}): no {@code --standalone}, and the cluster's one id, so that the
+   * three nodes form one cluster.
+   */
+  static List<String> clusterFormatArguments(
+      Path config, String clusterId, KafkaSecurity security) {
+    List<String> formatArgs =
+        new ArrayList<>(
+            List.of("format", "--config", config.toString(), "--cluster-id", clusterId));
+    if (security != null) {
+      formatArgs.addAll(security.formatArguments());
+    }
+    return formatArgs;
+  }
+
+  private static void format(List<String> formatArgs) {
     int exitCode = StorageTool.execute(formatArgs.toArray(String[]::new), System.out);
     if (exitCode != 0) {
-      throw new IllegalStateException("formatting " + config.getParent() + " failed: " + exitCode);
+      throw new IllegalStateException("formatting " + formatArgs.get(2) + " failed: " + exitCode);
     }
   }
 
@@ -128,7 +146,8 @@ public final class LocalKafkaBroker {
         new Thread(
             () -> {
               try {
-                new SecurityProvisioner(security).provision("127.0.0.1:" + settings.port());
+                new SecurityProvisioner(security, settings.replicationFactor())
+                    .provision("127.0.0.1:" + settings.port());
               } catch (RuntimeException e) {
                 log.error("Could not apply {}; stopping the broker", settings.securityFile(), e);
                 System.exit(1);

@@ -30,6 +30,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +49,23 @@ public final class SecurityProvisioner {
   private static final int SCRAM_ITERATIONS = 4096;
   private static final Duration ACLS_IN_FORCE_WITHIN = Duration.ofSeconds(30);
 
+  /** How long a node of a cluster waits for the others before it creates the topics. */
+  private static final Duration CLUSTER_COMPLETE_WITHIN = Duration.ofMinutes(5);
+
   private final KafkaSecurity security;
+  private final int replicas;
 
   public SecurityProvisioner(KafkaSecurity security) {
+    this(security, 1);
+  }
+
+  /**
+   * @param replicas the brokers that must be up before topics are created: a cluster's topics get
+   *     three replicas, which a broker alone cannot place
+   */
+  public SecurityProvisioner(KafkaSecurity security, int replicas) {
     this.security = security;
+    this.replicas = replicas;
   }
 
   /** What the broker enforces once provisioned, and what this run changed. */
@@ -79,6 +93,7 @@ public final class SecurityProvisioner {
         await(admin.createAcls(missing).all());
       }
       awaitInForce(admin, wanted);
+      awaitBrokers(admin);
       Set<String> existing = await(admin.listTopics().names());
       var outcome =
           new Outcome(
@@ -140,12 +155,39 @@ public final class SecurityProvisioner {
         throw new IllegalStateException(
             "the broker did not enforce the file's ACLs within " + ACLS_IN_FORCE_WITHIN);
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      sleep(Duration.ofMillis(100));
+    }
+  }
+
+  /**
+   * Every node of a cluster starts its provisioning as soon as it is up itself, but a topic with
+   * three replicas can only be placed once three brokers have registered. Polls the cluster's
+   * membership (what Kafka offers; there is no event to wait for) until they have.
+   */
+  private void awaitBrokers(Admin admin) {
+    long deadline = System.nanoTime() + CLUSTER_COMPLETE_WITHIN.toNanos();
+    int registered;
+    while ((registered = await(admin.describeCluster().nodes()).size()) < replicas) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "only "
+                + registered
+                + " of the cluster's "
+                + replicas
+                + " brokers came up within "
+                + CLUSTER_COMPLETE_WITHIN);
       }
+      log.info("Waiting for the cluster: {} of {} brokers registered", registered, replicas);
+      sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -160,10 +202,17 @@ public final class SecurityProvisioner {
                 t ->
                     new NewTopic(t.name(), Optional.empty(), Optional.empty()).configs(t.configs()))
             .toList();
-    if (!missing.isEmpty()) {
-      await(admin.createTopics(missing).all());
+    var created = new ArrayList<String>();
+    var results = admin.createTopics(missing).values();
+    for (var topic : missing) {
+      try {
+        await(results.get(topic.name()));
+        created.add(topic.name());
+      } catch (TopicExistsException madeByAnotherNode) {
+        // In a cluster every node provisions at its start; the first one made it.
+      }
     }
-    return missing.stream().map(NewTopic::name).toList();
+    return created;
   }
 
   /**

@@ -87,4 +87,62 @@ class BrokerSettingsTest {
         .contains("listeners=SASL_PLAINTEXT://0.0.0.0:9092,CONTROLLER://127.0.0.1:9093\n")
         .contains("advertised.listeners=SASL_PLAINTEXT://kafka:9092,CONTROLLER://127.0.0.1:9093\n");
   }
+
+  @Test
+  void aClusterNodeNamesItsQuorumAndReplicatesEveryTopicThreeTimesWithTwoInSync() {
+    BrokerSettings settings =
+        BrokerSettings.fromArgs(
+            "--port=9192",
+            "--controller-port=9193",
+            "--node-id=2",
+            "--controller-quorum=1@127.0.0.1:9093,2@127.0.0.1:9193,3@127.0.0.1:9293",
+            "--cluster-id=PY9E7mAoLP0cfay5crH9YA",
+            "--security=" + KafkaSecurityTest.FILE);
+
+    String properties = settings.serverProperties(KafkaSecurity.read(settings.securityFile()));
+
+    assertThat(properties)
+        .contains("node.id=2\n")
+        .contains("controller.quorum.voters=1@127.0.0.1:9093,2@127.0.0.1:9193,3@127.0.0.1:9293\n")
+        .doesNotContain("controller.quorum.bootstrap.servers")
+        .contains(
+            "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:9192,CONTROLLER://127.0.0.1:9193\n")
+        .contains("default.replication.factor=3\n")
+        .contains("offsets.topic.replication.factor=3\n")
+        .contains("transaction.state.log.replication.factor=3\n")
+        .contains("transaction.state.log.min.isr=2\n")
+        .contains("min.insync.replicas=2\n");
+  }
+
+  @Test
+  void theSingleNodeKeepsOneReplicaAndIsItsOwnQuorum() {
+    String properties = BrokerSettings.fromArgs("--controller-port=9093").serverProperties();
+
+    assertThat(properties)
+        .contains("node.id=1\n")
+        .contains("controller.quorum.bootstrap.servers=127.0.0.1:9093\n")
+        .contains("default.replication.factor=1\n")
+        .contains("min.insync.replicas=1\n");
+  }
+
+  @Test
+  void aClusterNodeMustFindItselfInTheQuorumAndBeGivenTheClustersId() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                BrokerSettings.fromArgs(
+                    "--controller-port=9093",
+                    "--node-id=4",
+                    "--controller-quorum=1@127.0.0.1:9093,2@127.0.0.1:9193,3@127.0.0.1:9293",
+                    "--cluster-id=PY9E7mAoLP0cfay5crH9YA"))
+        .withMessageContaining("must name node 4");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                BrokerSettings.fromArgs(
+                    "--controller-port=9093",
+                    "--node-id=1",
+                    "--controller-quorum=1@127.0.0.1:9093,2@127.0.0.1:9193,3@127.0.0.1:9293"))
+        .withMessageContaining("--cluster-id");
+  }
 }
