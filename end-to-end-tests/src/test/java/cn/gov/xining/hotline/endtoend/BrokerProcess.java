@@ -22,12 +22,25 @@ final class BrokerProcess implements AutoCloseable {
   private final Path log;
   private final int port;
   private final int controllerPort;
+  private final List<String> clusterOptions;
   private Process process;
+  private long logBefore;
 
   BrokerProcess(Path dataDir) throws IOException {
+    this(dataDir, ServiceProcess.freePort(), ServiceProcess.freePort(), List.of());
+  }
+
+  /**
+   * A node of a cluster ({@link BrokerCluster}).
+   *
+   * @param clusterOptions {@code --node-id}, {@code --controller-quorum} and {@code --cluster-id}
+   */
+  BrokerProcess(Path dataDir, int port, int controllerPort, List<String> clusterOptions)
+      throws IOException {
     this.dataDir = dataDir;
-    this.port = ServiceProcess.freePort();
-    this.controllerPort = ServiceProcess.freePort();
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.clusterOptions = List.copyOf(clusterOptions);
     Path logs = Path.of(System.getProperty("hotline.logs", "target/service-logs"));
     Files.createDirectories(logs);
     this.log = logs.resolve("broker-" + port + ".log");
@@ -38,7 +51,13 @@ final class BrokerProcess implements AutoCloseable {
   }
 
   void start() throws IOException {
-    long logBefore = Files.exists(log) ? Files.size(log) : 0;
+    launch();
+    awaitUp();
+  }
+
+  /** Starts the process without waiting: a cluster's nodes wait for each other. */
+  void launch() throws IOException {
+    logBefore = Files.exists(log) ? Files.size(log) : 0;
     Path root = Path.of(System.getProperty("hotline.repository", ".."));
     Path lib = root.resolve("local-broker/target");
     String version = System.getProperty("hotline.version", "0.1.0-SNAPSHOT");
@@ -47,8 +66,9 @@ final class BrokerProcess implements AutoCloseable {
             + java.io.File.pathSeparator
             + lib
             + "/lib/*";
-    process =
-        new ProcessBuilder(
+    var command =
+        new java.util.ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-cp",
@@ -57,19 +77,26 @@ final class BrokerProcess implements AutoCloseable {
                 "--data-dir=" + dataDir,
                 "--port=" + port,
                 "--controller-port=" + controllerPort,
-                "--security=" + SecuredKafka.SECURITY_FILE)
+                "--security=" + SecuredKafka.SECURITY_FILE));
+    command.addAll(clusterOptions);
+    process =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
+  }
+
+  /** Until the broker takes clients with its principals and ACLs in force. */
+  void awaitUp() {
     await("the broker on " + bootstrapServers() + " (log: " + log + ")")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> {
               if (!process.isAlive()) {
                 throw new IllegalStateException("the broker exited; see " + log);
               }
-              return accepting() && secured(logBefore);
+              return accepting() && secured();
             });
   }
 
@@ -95,7 +122,7 @@ final class BrokerProcess implements AutoCloseable {
   }
 
   /** The principals and ACLs are applied once the broker is up: until then clients are refused. */
-  private boolean secured(long logBefore) throws IOException {
+  private boolean secured() throws IOException {
     try (var file = new java.io.RandomAccessFile(log.toFile(), "r")) {
       file.seek(logBefore);
       byte[] since = new byte[(int) (file.length() - logBefore)];

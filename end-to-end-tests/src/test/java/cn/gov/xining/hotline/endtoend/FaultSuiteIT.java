@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Topics;
-import cn.gov.xining.hotline.testsupport.SampleComplaints;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -19,17 +15,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -61,9 +49,6 @@ class FaultSuiteIT {
 
   private static final int TICKETS_PER_SECOND = 25;
 
-  /** A ticket routed later than this after its 201 counts as delayed by the fault. */
-  private static final Duration DELAYED = Duration.ofSeconds(2);
-
   /** Tickets to accept during each fault before it is undone. */
   private static final int DURING_FAULT = 50;
 
@@ -93,7 +78,7 @@ class FaultSuiteIT {
         services.put(name, start(name, bootstrap));
       }
       services.values().forEach(ServiceProcess::awaitHealthy);
-      var load = new Load(services.get("intake"));
+      var load = new TicketLoad(TICKETS_PER_SECOND, List.of(services.get("intake")));
       var faults = new ArrayList<Fault>();
       try {
         load.start();
@@ -129,7 +114,7 @@ class FaultSuiteIT {
             .until(() -> load.queued() >= queuedBefore + 10);
         services.get("intake").kill();
         broker.resume();
-        load.useIntake(restart(services, "intake", bootstrap));
+        load.useIntakes(List.of(restart(services, "intake", bootstrap)));
         faults.get(3).undone();
         load.awaitAccepted(DURING_FAULT);
       } finally {
@@ -182,7 +167,7 @@ class FaultSuiteIT {
                 assertThat(period.get("completed").asLong()).isEqualTo(answeredDirectly);
               });
 
-      var report = report(faults, load, decisions);
+      var report = FaultReport.of(faults, load, decisions);
       Path file = Path.of("target", "fault-report.md");
       Files.writeString(file, report);
       System.out.println(report);
@@ -211,7 +196,7 @@ class FaultSuiteIT {
   private static tools.jackson.databind.JsonNode period(ServiceProcess reporting) throws Exception {
     var today = HotlineTime.now(Clock.systemUTC()).toLocalDate();
     var body =
-        Load.HTTP
+        TicketLoad.HTTP
             .send(
                 HttpRequest.newBuilder(
                         URI.create(
@@ -225,213 +210,5 @@ class FaultSuiteIT {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     return EventJson.MAPPER.readTree(body);
-  }
-
-  /** What each fault cost, from the load's record and routing's decision times. */
-  private static String report(
-      List<Fault> faults, Load load, List<ConsumerRecord<String, String>> decisions) {
-    var decidedAt =
-        decisions.stream()
-            .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::timestamp, Math::min));
-    var text = new StringBuilder();
-    text.append(
-            "| fault | until back (healthy) | tickets accepted | requests refused or failed |"
-                + " longest time without a 201 |")
-        .append(" tickets routed > 2 s after their 201 | slowest routing after its 201 |\n")
-        .append("| --- | --- | --- | --- | --- | --- | --- |\n");
-    for (int i = 0; i < faults.size(); i++) {
-      var fault = faults.get(i);
-      long end = i + 1 < faults.size() ? faults.get(i + 1).start() : load.stoppedAt();
-      var accepted =
-          load.ledger().entrySet().stream()
-              .filter(e -> e.getValue() >= fault.start() && e.getValue() < end)
-              .toList();
-      long delayed = 0;
-      long slowest = 0;
-      for (var ticket : accepted) {
-        long delay = Math.max(0, decidedAt.get(ticket.getKey()) - ticket.getValue());
-        slowest = Math.max(slowest, delay);
-        if (delay > DELAYED.toMillis()) {
-          delayed++;
-        }
-      }
-      var answers =
-          accepted.stream().map(Map.Entry::getValue).sorted(Comparator.naturalOrder()).toList();
-      long gap = 0;
-      long previous = fault.start();
-      for (long at : answers) {
-        gap = Math.max(gap, at - previous);
-        previous = at;
-      }
-      var failed = load.failuresBetween(fault.start(), end);
-      text.append(
-          "| %s | %.1f s | %d | %s | %.1f s | %d | %.1f s |\n"
-              .formatted(
-                  fault.name(),
-                  fault.secondsToUndo(),
-                  accepted.size(),
-                  failed.isEmpty() ? "0" : failed.toString(),
-                  gap / 1000.0,
-                  delayed,
-                  slowest / 1000.0));
-    }
-    text.append(
-        "\n%d tickets answered with 201 in all; %d requests whose answer was lost (in doubt).\n"
-            .formatted(load.ledger().size(), load.inDoubt()));
-    return text.toString();
-  }
-
-  /** A fault: when it was done and when it was undone (the broker or service back). */
-  private static final class Fault {
-    private final String name;
-    private final long start;
-    private long undone;
-
-    Fault(String name, long start) {
-      this.name = name;
-      this.start = start;
-    }
-
-    String name() {
-      return name;
-    }
-
-    long start() {
-      return start;
-    }
-
-    void undone() {
-      undone = System.currentTimeMillis();
-    }
-
-    double secondsToUndo() {
-      return (undone - start) / 1000.0;
-    }
-  }
-
-  private record Failure(long at, String cause) {}
-
-  /**
-   * Operators' tickets at a fixed pace to whichever intake is running, with the ledger: ticket
-   * number → when its 201 arrived (epoch ms).
-   */
-  private static final class Load {
-
-    static final HttpClient HTTP =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
-    private final AtomicReference<ServiceProcess> intake;
-    private final List<String> bodies;
-    private final Map<String, Long> ledger = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicInteger inDoubt = new AtomicInteger();
-    private final AtomicInteger sent = new AtomicInteger();
-    private final ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
-    private volatile long stoppedAt;
-
-    Load(ServiceProcess intake) {
-      this.intake = new AtomicReference<>(intake);
-      this.bodies =
-          SampleComplaints.load().stream()
-              .map(
-                  sample -> {
-                    var body = new LinkedHashMap<String, Object>();
-                    body.put("channel", sample.channel());
-                    body.put("content", sample.text());
-                    body.put("address", sample.address());
-                    return EventJson.MAPPER.writeValueAsString(body);
-                  })
-              .toList();
-    }
-
-    void start() {
-      pace.scheduleAtFixedRate(this::take, 0, 1000 / TICKETS_PER_SECOND, TimeUnit.MILLISECONDS);
-    }
-
-    void useIntake(ServiceProcess restarted) {
-      intake.set(restarted);
-    }
-
-    Fault fault(String name) {
-      return new Fault(name, System.currentTimeMillis());
-    }
-
-    void awaitAccepted(int more) {
-      int target = ledger.size() + more;
-      await(more + " more tickets accepted")
-          .atMost(Duration.ofMinutes(2))
-          .until(() -> ledger.size() >= target);
-    }
-
-    Map<String, Long> ledger() {
-      return Map.copyOf(ledger);
-    }
-
-    int queued() {
-      return queued.get();
-    }
-
-    int inDoubt() {
-      return inDoubt.get();
-    }
-
-    long stoppedAt() {
-      return stoppedAt;
-    }
-
-    /** The failed requests between two times, counted by cause. */
-    Map<String, Long> failuresBetween(long from, long to) {
-      return failures.stream()
-          .filter(failure -> failure.at() >= from && failure.at() < to)
-          .collect(
-              Collectors.groupingBy(Failure::cause, java.util.TreeMap::new, Collectors.counting()));
-    }
-
-    private void failed(String cause) {
-      failures.add(new Failure(System.currentTimeMillis(), cause));
-    }
-
-    void stop() throws InterruptedException {
-      pace.shutdown();
-      pace.awaitTermination(30, TimeUnit.SECONDS);
-      stoppedAt = System.currentTimeMillis();
-    }
-
-    private void take() {
-      String body = bodies.get(sent.getAndIncrement() % bodies.size());
-      try {
-        var response =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create(intake.get().url("/api/tickets")))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    // The operator signed in; intake limits each principal, not the hotline.
-                    .header("Authorization", IdentityProvider.bearer("operator"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 201) {
-          var answer = EventJson.MAPPER.readTree(response.body());
-          ledger.put(answer.get("ticketNumber").asString(), System.currentTimeMillis());
-          if ("QUEUED".equals(answer.get("status").asString())) {
-            queued.incrementAndGet();
-          }
-        } else {
-          failed("HTTP " + response.statusCode());
-        }
-      } catch (ConnectException | java.net.http.HttpConnectTimeoutException refused) {
-        failed("connection refused"); // intake is down: nothing reached it
-      } catch (RuntimeException unexpected) {
-        // Thrown out of here it would silently end the schedule; counted instead.
-        failed(unexpected.getClass().getSimpleName());
-      } catch (IOException lost) {
-        // The request may have been stored and its answer lost with the process.
-        failed(lost.getClass().getSimpleName());
-        inDoubt.incrementAndGet();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }

@@ -22,12 +22,14 @@ final class ServiceProcess implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
+  private final int instanceNumber;
   private final int port;
   private final Process process;
   private final Path log;
 
-  private ServiceProcess(String name, int port, Process process, Path log) {
+  private ServiceProcess(String name, int instanceNumber, int port, Process process, Path log) {
     this.name = name;
+    this.instanceNumber = instanceNumber;
     this.port = port;
     this.process = process;
     this.log = log;
@@ -39,19 +41,26 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess start(String name, String bootstrapServers, Path dataDir, String... args)
       throws IOException {
+    return start(name, bootstrapServers, dataDir, 1, args);
+  }
+
+  /** Instance 1 or 2 of a service (cluster mode), with its own data directory. */
+  static ServiceProcess start(
+      String name, String bootstrapServers, Path dataDir, int instanceNumber, String... args)
+      throws IOException {
     var all = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers));
     all.add("--hotline.issuer=" + IdentityProvider.issuer());
     all.addAll(List.of(args));
-    return launch(name, dataDir, all);
+    return launch(name, instanceNumber, dataDir, all);
   }
 
   /** The identity provider on a free port, whose issuer is its own URL. */
   static ServiceProcess startIdentityProvider(Path dataDir) throws IOException {
-    return launch("identity", dataDir, List.of());
+    return launch("identity", 1, dataDir, List.of());
   }
 
-  private static ServiceProcess launch(String name, Path dataDir, List<String> args)
-      throws IOException {
+  private static ServiceProcess launch(
+      String name, int instanceNumber, Path dataDir, List<String> args) throws IOException {
     String jar = System.getProperty("hotline.jar." + name);
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException(
@@ -82,12 +91,16 @@ final class ServiceProcess implements AutoCloseable {
     // --spring.kafka.security.protocol=PLAINTEXT).
     builder.environment().put("HOTLINE_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
     var process = builder.start();
-    return new ServiceProcess(name, port, process, log);
+    return new ServiceProcess(name, instanceNumber, port, process, log);
   }
 
   /** What the service has logged so far. */
   String logText() throws IOException {
     return Files.readString(log);
+  }
+
+  int instanceNumber() {
+    return instanceNumber;
   }
 
   String url(String path) {
