@@ -4,7 +4,6 @@ import cn.gov.xining.hotline.catalog.Catalog;
 import cn.gov.xining.hotline.catalog.calendar.DateNotCoveredException;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.TicketRouted;
-import cn.gov.xining.hotline.contract.TicketTriaged;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.routing.deadlines.Deadlines;
 import cn.gov.xining.hotline.routing.decisions.RoutingDecision;
@@ -15,18 +14,19 @@ import cn.gov.xining.hotline.routing.decisions.RoutingDecision.Why;
 import cn.gov.xining.hotline.routing.dispatch.DecisionPublisher;
 import cn.gov.xining.hotline.routing.learning.DispatchedExample;
 import cn.gov.xining.hotline.routing.rules.ActiveRuleSet;
+import cn.gov.xining.hotline.routing.triage.TriageBacklog.Waiting;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Dispatches a triaged ticket as a triage operator decided. The decision, the assignments and the
  * tombstone that takes the ticket off the backlog, and the labelled example the model learns from
- * ({@code routing-examples}), are one Kafka transaction. The time limit runs from the dispatch,
- * when the unit first sees the ticket.
+ * ({@code routing-examples}), are one Kafka transaction, committed for one dispatch of the ticket
+ * across every routing instance ({@link DispatchTransaction}). The time limit runs from the
+ * dispatch, when the unit first sees the ticket.
  */
 @Service
 class ManualDispatch {
@@ -38,7 +38,7 @@ class ManualDispatch {
   private final Deadlines deadlines;
   private final ActiveRuleSet rules;
   private final DecisionPublisher publisher;
-  private final KafkaTemplate<String, Object> kafka;
+  private final DispatchTransaction transaction;
   private final Clock clock;
 
   ManualDispatch(
@@ -47,31 +47,31 @@ class ManualDispatch {
       Deadlines deadlines,
       ActiveRuleSet rules,
       DecisionPublisher publisher,
-      KafkaTemplate<String, Object> kafka,
+      DispatchTransaction transaction,
       Clock clock) {
     this.backlog = backlog;
     this.catalog = catalog;
     this.deadlines = deadlines;
     this.rules = rules;
     this.publisher = publisher;
-    this.kafka = kafka;
+    this.transaction = transaction;
     this.clock = clock;
   }
 
   TicketRouted dispatch(String ticketNumber, DispatchRequest request) {
-    // Claimed for this request: a double click or a second operator gets 404, not a second
-    // dispatch. Put back if the dispatch fails.
-    var triaged =
-        backlog.claim(ticketNumber).orElseThrow(() -> new NotInTriageException(ticketNumber));
+    // Claimed on this instance first: a double click answered here is turned away without asking
+    // Kafka. Given up if the dispatch fails.
+    var waiting = backlog.claim(ticketNumber);
     try {
-      return dispatch(triaged, request);
+      return dispatch(waiting, request);
     } catch (RuntimeException e) {
-      backlog.release(triaged);
+      backlog.release(ticketNumber);
       throw e;
     }
   }
 
-  private TicketRouted dispatch(TicketTriaged triaged, DispatchRequest request) {
+  private TicketRouted dispatch(Waiting waiting, DispatchRequest request) {
+    var triaged = waiting.triaged();
     var ticket = triaged.ticket();
     String ticketNumber = ticket.ticketNumber();
     var problems = new ArrayList<String>();
@@ -134,10 +134,11 @@ class ManualDispatch {
             ? RoutingDecision.direct(dispatched, dueAt)
             : RoutingDecision.transfer(
                 dispatched, new Units(primary, List.copyOf(assisting)), dueAt);
-    return kafka.executeInTransaction(
+    // The tombstone that takes the ticket off the backlog is the transaction's own.
+    return transaction.runOnce(
+        waiting,
         operations -> {
           var routed = publisher.publish(operations, ticket, decision, now);
-          operations.send(Topics.TICKETS_TRIAGE, ticketNumber, null);
           // The dispatcher's choice is a labelled example for the model's next version.
           operations.send(
               Topics.ROUTING_EXAMPLES,

@@ -7,9 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.stereotype.Component;
@@ -17,17 +18,32 @@ import org.springframework.stereotype.Component;
 /**
  * Tickets waiting for a triage operator. The topic is the state: every instance reads all of it
  * from the beginning, so this map is only a cache of the latest record per ticket; a tombstone
- * means the ticket was dispatched.
+ * means the ticket was dispatched. Which instance dispatches a ticket is settled on Kafka ({@link
+ * DispatchTransaction}); the claim here only turns away a second dispatch on this instance early.
  */
 @Component
 public class TriageBacklog {
 
-  private final Map<String, TicketTriaged> waiting = new ConcurrentHashMap<>();
+  private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+  /** Claimed for a dispatch on this instance, until the topic says it was dispatched. */
+  private final Set<String> dispatching = ConcurrentHashMap.newKeySet();
 
   TriageBacklog(MeterRegistry meters) {
     Gauge.builder("hotline.triage.backlog", waiting, Map::size)
         .description("tickets waiting for a triage operator")
         .register(meters);
+  }
+
+  /**
+   * A ticket waiting in triage and where its record is: a dispatch reads on from there to learn
+   * whether another instance dispatched it since.
+   */
+  record Waiting(TicketTriaged triaged, TopicPartition partition, long offset) {
+
+    String ticketNumber() {
+      return triaged.ticket().ticketNumber();
+    }
   }
 
   // A fresh group each start, reading from the earliest offset and never committing: the view is
@@ -43,24 +59,47 @@ public class TriageBacklog {
     }
     if (record.value() == null) {
       waiting.remove(record.key());
+      dispatching.remove(record.key());
     } else {
-      waiting.put(record.key(), record.value());
+      waiting.put(
+          record.key(),
+          new Waiting(
+              record.value(),
+              new TopicPartition(record.topic(), record.partition()),
+              record.offset()));
     }
   }
 
-  /** Takes a ticket off the backlog for one dispatch; empty if it is not (or no longer) waiting. */
-  Optional<TicketTriaged> claim(String ticketNumber) {
-    return Optional.ofNullable(waiting.remove(ticketNumber));
+  /**
+   * Claims a ticket for one dispatch on this instance.
+   *
+   * @throws NotInTriageException if it is not (or no longer) waiting
+   * @throws DispatchConflictException if a dispatch of it is under way here
+   */
+  Waiting claim(String ticketNumber) {
+    var ticket = waiting.get(ticketNumber);
+    if (ticket == null) {
+      throw new NotInTriageException(ticketNumber);
+    }
+    if (!dispatching.add(ticketNumber)) {
+      throw DispatchConflictException.underWay(ticketNumber);
+    }
+    return ticket;
   }
 
-  /** Puts back a ticket whose dispatch failed. */
-  void release(TicketTriaged triaged) {
-    waiting.putIfAbsent(triaged.ticket().ticketNumber(), triaged);
+  /**
+   * Gives up the claim of a dispatch that failed. The ticket is shown again only while the topic
+   * still has it waiting: the dispatch may have lost to another instance's.
+   */
+  void release(String ticketNumber) {
+    dispatching.remove(ticketNumber);
   }
 
-  /** Oldest first: the order a triage operator works in. */
+  /** Oldest first: the order a triage operator works in. Tickets being dispatched are left out. */
   public List<TicketTriaged> waiting() {
     return waiting.values().stream()
+        .filter(ticket -> !dispatching.contains(ticket.ticketNumber()))
+        .map(Waiting::triaged)
         .sorted(Comparator.comparing(t -> t.ticket().receivedAt()))
         .toList();
   }

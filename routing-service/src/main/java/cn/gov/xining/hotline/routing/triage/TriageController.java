@@ -50,6 +50,22 @@ class TriageController {
   }
 
   @ExceptionHandler
+  ProblemDetail dispatchConflict(DispatchConflictException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/dispatch-conflict"));
+    problem.setTitle("分派冲突 (Dispatch conflict)");
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail dispatchNotConfirmed(DispatchNotConfirmedException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setType(URI.create("https://hotline.xining.gov.cn/problems/dispatch-not-confirmed"));
+    problem.setTitle("暂时无法确认分派 (Dispatch not confirmed)");
+    return problem;
+  }
+
+  @ExceptionHandler
   ProblemDetail invalidDispatch(InvalidDispatchException e) {
     var problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "派单内容不合格 (invalid dispatch)");
