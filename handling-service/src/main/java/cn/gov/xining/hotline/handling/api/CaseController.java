@@ -12,6 +12,7 @@ import cn.gov.xining.hotline.handling.cases.CaseFile;
 import cn.gov.xining.hotline.handling.cases.CaseLimits;
 import cn.gov.xining.hotline.handling.cases.Handling;
 import cn.gov.xining.hotline.handling.streams.HandlingTopology;
+import cn.gov.xining.hotline.kafka.streams.InstanceForwarder;
 import cn.gov.xining.hotline.security.Caller;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
@@ -47,6 +49,10 @@ import org.springframework.web.bind.annotation.RestController;
  * id. A 202 is not the outcome: something published just before (another unit's report, another
  * instance's request) may still make the processor refuse it, with a {@code REFUSED} event on
  * {@code ticket-lifecycle}.
+ *
+ * <p>With several instances, a request about one case reaches this controller only on the instance
+ * that holds the case ({@link CasesAcrossInstances}); a list is this instance's cases and the
+ * others'.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -55,12 +61,16 @@ class CaseController {
   /** What a report or action was published as. */
   record Submitted(UUID eventId, String ticketNumber) {}
 
+  private static final ParameterizedTypeReference<List<CaseFile>> CASE_FILES =
+      new ParameterizedTypeReference<>() {};
+
   private final KafkaStreamsInteractiveQueryService queries;
   private final KafkaTemplate<String, Object> kafka;
   private final Catalog catalog;
   private final Handling handling;
   private final CaseLimits limits;
   private final Clock clock;
+  private final InstanceForwarder instances;
 
   CaseController(
       KafkaStreamsInteractiveQueryService queries,
@@ -68,13 +78,15 @@ class CaseController {
       Catalog catalog,
       Handling handling,
       CaseLimits limits,
-      Clock clock) {
+      Clock clock,
+      InstanceForwarder instances) {
     this.queries = queries;
     this.kafka = kafka;
     this.catalog = catalog;
     this.handling = handling;
     this.limits = limits;
     this.clock = clock;
+    this.instances = instances;
   }
 
   /**
@@ -110,7 +122,8 @@ class CaseController {
 
   /**
    * The case files in one status, e.g. {@code SUPERVISOR}: the supervisor's queue of tickets
-   * returned again and again.
+   * returned again and again. Every instance's: this one's and, asked with the caller's token, the
+   * other instances' (a forwarded request is answered from this instance's own cases only).
    */
   @GetMapping
   List<CaseFile> inStatus(@RequestParam CaseStatus status, Caller caller) {
@@ -127,6 +140,7 @@ class CaseController {
             }
           });
     }
+    instances.askOthersTheSame(HandlingTopology.CASE_FILES, CASE_FILES).forEach(found::addAll);
     return found;
   }
 

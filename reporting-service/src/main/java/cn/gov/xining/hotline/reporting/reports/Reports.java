@@ -417,10 +417,10 @@ public class Reports {
   public OpenTickets openTickets(LocalDate from, LocalDate to) {
     var overdue = new TreeMap<String, List<OpenTicket>>();
     var within = new TreeMap<String, List<OpenTicket>>();
-    for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      var received = day;
-      source
-          .day(day)
+    for (var figures : source.days(from, to).entrySet()) {
+      var received = figures.getKey();
+      figures
+          .getValue()
           .under("OPEN_TICKET")
           .keySet()
           .forEach(
@@ -482,8 +482,9 @@ public class Reports {
   /** The last {@code days} days up to and including {@code last}, oldest first. */
   public List<TrendDay> trend(LocalDate last, int days) {
     var trend = new ArrayList<TrendDay>();
-    for (var day = last.minusDays(days - 1L); !day.isAfter(last); day = day.plusDays(1)) {
-      var figures = source.day(day);
+    for (var entry : source.days(last.minusDays(days - 1L), last).entrySet()) {
+      var day = entry.getKey();
+      var figures = entry.getValue();
       trend.add(
           new TrendDay(
               day,
@@ -538,8 +539,8 @@ public class Reports {
 
   private Counts sum(LocalDate from, LocalDate to) {
     var total = Counts.none();
-    for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      total = total.and(source.day(day));
+    for (var day : source.days(from, to).values()) {
+      total = total.and(day);
     }
     return total;
   }
