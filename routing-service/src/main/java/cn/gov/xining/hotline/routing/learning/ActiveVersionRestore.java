@@ -1,16 +1,15 @@
 package cn.gov.xining.hotline.routing.learning;
 
-import cn.gov.xining.hotline.contract.Topics;
 import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Brings the model's versions back at start: {@code routing-examples} and {@code routing-models}
- * read to their end and the active version retrained ({@link ModelVersions#restore}), all before
- * the listener containers start, so the first ticket decided after a restart is decided by the
- * version that was active before it.
+ * read to their end and the active version retrained ({@link ModelVersions#start}), all before the
+ * listener containers start, so the first ticket decided after a restart is decided by the version
+ * that was active before it. Both topics are followed from there on, so a version trained or
+ * activated on another instance becomes active on this one too ({@link ModelVersions}).
  */
 @Component
 class ActiveVersionRestore implements SmartLifecycle {
@@ -28,33 +27,32 @@ class ActiveVersionRestore implements SmartLifecycle {
    */
   private static final Duration WITHIN = Duration.ofMinutes(2);
 
-  private final ConsumerFactory<?, ?> consumers;
   private final DispatchedExamples examples;
   private final ModelVersions versions;
   private volatile boolean running;
 
-  ActiveVersionRestore(
-      ConsumerFactory<?, ?> consumers, DispatchedExamples examples, ModelVersions versions) {
-    this.consumers = consumers;
+  ActiveVersionRestore(DispatchedExamples examples, ModelVersions versions) {
     this.examples = examples;
     this.versions = versions;
   }
 
   @Override
   public void start() {
-    // Spring Boot's consumer factory: its properties hold the broker as connected (a service
-    // connection in tests included) and the login.
-    var properties = consumers.getConfigurationProperties();
-    examples.readAtStart(
-        CompactedTopic.read(properties, Topics.ROUTING_EXAMPLES, DispatchedExample.class, WITHIN));
-    versions.restore(
-        CompactedTopic.read(properties, Topics.ROUTING_MODELS, ModelVersion.class, WITHIN)
-            .latest());
+    // The examples first: the active version is rebuilt from them.
+    examples.start(WITHIN);
+    try {
+      versions.start(WITHIN);
+    } catch (RuntimeException e) {
+      examples.stop(); // a failed start is not stopped by the context
+      throw e;
+    }
     running = true;
   }
 
   @Override
   public void stop() {
+    versions.stop();
+    examples.stop();
     running = false;
   }
 

@@ -1,16 +1,18 @@
 package cn.gov.xining.hotline.routing.learning;
 
+import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.routing.compacted.FollowedTopic;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.springframework.kafka.support.KafkaUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,42 +21,41 @@ import org.springframework.stereotype.Component;
  * topic is the state, this map only its cache.
  */
 @Component
-class DispatchedExamples implements ConsumerSeekAware {
+class DispatchedExamples {
+
+  private static final Logger log = LoggerFactory.getLogger(DispatchedExamples.class);
 
   private final Map<String, DispatchedExample> latest = new ConcurrentHashMap<>();
-  private volatile Map<TopicPartition, Long> readAtStart = Map.of();
+  private final FollowedTopic topic;
 
-  // A fresh group each start, never committing (like the triage view); it goes on from where the
-  // start-up read stopped, or from the earliest offset where there was none.
-  @KafkaListener(
-      id = "routing-examples",
-      containerFactory = "learningListenerFactory",
-      topics = Topics.ROUTING_EXAMPLES,
-      groupId = "routing-learning-examples-#{T(java.util.UUID).randomUUID()}")
-  void onExample(ConsumerRecord<String, DispatchedExample> record) {
-    if (record.headers().lastHeader(KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-      return; // not written by routing, the only writer
-    }
-    if (record.value() == null) {
-      latest.remove(record.key());
-    } else {
-      latest.put(record.key(), record.value());
-    }
+  /**
+   * @param consumers Spring Boot's consumer factory: its properties hold the broker as connected (a
+   *     service connection in tests included) and the login
+   */
+  DispatchedExamples(ConsumerFactory<?, ?> consumers) {
+    this.topic = new FollowedTopic(consumers.getConfigurationProperties(), Topics.ROUTING_EXAMPLES);
   }
 
-  /** What the start read; the listener, started after it, does not read it again. */
-  void readAtStart(CompactedTopic<DispatchedExample> topic) {
-    topic.latest().forEach((ticket, example) -> latest.put(ticket, example.value()));
-    readAtStart = topic.reached();
+  /**
+   * Reads the topic to its end, then follows it.
+   *
+   * @throws IllegalStateException when it cannot be read to its end within the time
+   */
+  void start(Duration within) {
+    topic.readToEnd(within, this::read);
+    topic.follow(this::read);
   }
 
-  @Override
-  public void onPartitionsAssigned(
-      Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-    var from = readAtStart;
-    assignments.keySet().stream()
-        .filter(from::containsKey)
-        .forEach(p -> callback.seek(p.topic(), p.partition(), from.get(p)));
+  void stop() {
+    topic.stop();
+  }
+
+  /**
+   * Waits until every example committed before this call is here: a version trained on another
+   * instance names examples that instance had read, which this one may not have yet.
+   */
+  boolean awaitCaughtUp(Duration within) {
+    return topic.awaitCaughtUp(within);
   }
 
   /** Every example, oldest first. */
@@ -69,5 +70,23 @@ class DispatchedExamples implements ConsumerSeekAware {
   /** The latest example of a ticket, if it has one. */
   Optional<DispatchedExample> of(String ticketNumber) {
     return Optional.ofNullable(latest.get(ticketNumber));
+  }
+
+  private void read(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      latest.remove(record.key());
+      return;
+    }
+    try {
+      latest.put(record.key(), EventJson.MAPPER.readValue(record.value(), DispatchedExample.class));
+    } catch (RuntimeException e) {
+      // Routing is the only writer; a record it cannot read is someone else's, not state.
+      log.warn(
+          "{} partition {} offset {}: not a dispatched example, left out ({})",
+          Topics.ROUTING_EXAMPLES,
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+    }
   }
 }

@@ -1,11 +1,12 @@
 package cn.gov.xining.hotline.routing.learning;
 
+import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.routing.classifier.ActiveModel;
 import cn.gov.xining.hotline.routing.classifier.ClassifierProperties;
 import cn.gov.xining.hotline.routing.classifier.TopicClassifier;
-import cn.gov.xining.hotline.routing.learning.CompactedTopic.Timestamped;
+import cn.gov.xining.hotline.routing.compacted.FollowedTopic;
 import cn.gov.xining.hotline.routing.learning.ModelVersion.Accuracy;
 import cn.gov.xining.hotline.routing.learning.ModelVersion.Status;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +43,15 @@ import tools.jackson.databind.json.JsonMapper;
  * model-0} is trained on the shipped files, as at every start; a new version is trained on them
  * plus the dispatchers' examples but a held-back fifth, and becomes active only if it is not worse
  * than the active one on the held-back examples and at most {@value #EVALUATION_TOLERANCE} point
- * worse on the evaluation set. Every version is published on {@code routing-models}, from which
- * {@link #restore} brings them back at start, the active one retrained on the same examples.
+ * worse on the evaluation set.
+ *
+ * <p>Every version is published on {@code routing-models}, which every instance follows: a change
+ * accepted here is published and answered once this instance's follower has made it active, and
+ * every instance makes active what the topic says is, the later activation by record time winning
+ * (as at start), so all of them converge on the last version activated. A model trained or rebuilt
+ * here is held, so it is never trained twice on one instance; one activated elsewhere is rebuilt
+ * from its examples and checked as at start ({@link #restore}); one that cannot be is logged as an
+ * ERROR and the model active here stays.
  */
 @Service
 public class ModelVersions implements ActiveModel {
@@ -51,32 +65,59 @@ public class ModelVersions implements ActiveModel {
 
   static final String SHIPPED = "model-0";
 
+  /** How long a change waits to be active here once written, before the answer says it is not. */
+  private static final Duration ACTIVE_HERE_WITHIN = Duration.ofSeconds(30);
+
+  /** How long a version activated elsewhere waits for this instance to read its examples. */
+  private static final Duration EXAMPLES_WITHIN = Duration.ofSeconds(30);
+
   private static final Logger log = LoggerFactory.getLogger(ModelVersions.class);
 
   private record Labelled(String topic, String text) {}
 
-  /** A version and its model; a version restored at start has none until it is activated. */
-  private record Kept(ModelVersion record, TopicClassifier classifier) {}
+  /** A version's model held in memory, trained or rebuilt here, and the record it was made for. */
+  private record Held(ModelVersion record, TopicClassifier classifier) {}
+
+  /** A version as read from {@code routing-models}, with its record's timestamp. */
+  private record Published(ModelVersion version, long timestamp) {}
 
   private final TopicClassifier shipped;
   private final DispatchedExamples examples;
   private final ClassifierProperties properties;
   private final KafkaTemplate<String, Object> kafka;
+  private final FollowedTopic topic;
   private final Clock clock;
   private final List<Labelled> evaluationSet;
-  private final Map<String, Kept> versions = new LinkedHashMap<>();
+
+  /** Every version as last read from the topic (or restored), oldest first; guarded by this. */
+  private final Map<String, ModelVersion> versions = new LinkedHashMap<>();
+
+  private final Map<String, Held> models = new ConcurrentHashMap<>();
+
+  /** Changes accepted here one at a time: each is measured against the version it replaces. */
+  private final Object changing = new Object();
+
   private volatile Model active;
 
+  /** The record time of the activation in force here: an earlier one read later is outdated. */
+  private volatile long activatedAt = Long.MIN_VALUE;
+
+  /**
+   * @param consumers Spring Boot's consumer factory: its properties hold the broker as connected (a
+   *     service connection in tests included) and the login
+   */
   ModelVersions(
       TopicClassifier shipped,
       DispatchedExamples examples,
       ClassifierProperties properties,
       KafkaTemplate<String, Object> kafka,
+      ConsumerFactory<?, ?> consumers,
       Clock clock) {
     this.shipped = shipped;
     this.examples = examples;
     this.properties = properties;
     this.kafka = kafka;
+    this.topic = new FollowedTopic(consumers.getConfigurationProperties(), Topics.ROUTING_MODELS);
     this.clock = clock;
     this.evaluationSet = evaluationSet();
     var first =
@@ -92,72 +133,116 @@ public class ModelVersions implements ActiveModel {
             "trained on the shipped files (" + properties.trainingData() + ")",
             List.of(),
             null);
-    versions.put(first.id(), new Kept(first, shipped));
+    versions.put(first.id(), first);
     this.active = new Model(first.id(), shipped);
   }
 
+  /** The version this instance decides with now. */
   @Override
   public Model current() {
     return active;
   }
 
-  /** Every version, oldest first. */
+  /** Every version, oldest first, as {@code routing-models} last said. */
   public synchronized List<ModelVersion> all() {
-    return versions.values().stream().map(Kept::record).toList();
+    return List.copyOf(versions.values());
   }
 
-  /** Trains, evaluates and, if it passes the gate, activates a new version. */
-  public synchronized ModelVersion train() {
-    var all = examples.all();
-    if (all.size() > ModelVersion.MAX_EXAMPLES) {
-      all = all.subList(all.size() - ModelVersion.MAX_EXAMPLES, all.size());
-    }
-    var training = all.stream().filter(example -> !example.heldBack()).toList();
-    var heldBack = all.stream().filter(DispatchedExample::heldBack).toList();
-    var candidate = trainedOn(training);
-    var previous = active;
+  /**
+   * Trains, evaluates and, if it passes the gate, activates a new version: answered once it is
+   * active on this instance; the others follow the topic within seconds.
+   */
+  public ModelVersion train() {
+    synchronized (changing) {
+      var all = examples.all();
+      if (all.size() > ModelVersion.MAX_EXAMPLES) {
+        all = all.subList(all.size() - ModelVersion.MAX_EXAMPLES, all.size());
+      }
+      var training = all.stream().filter(example -> !example.heldBack()).toList();
+      var heldBack = all.stream().filter(DispatchedExample::heldBack).toList();
+      var candidate = trainedOn(training);
+      var previous = active;
 
-    var candidateAccuracy = accuracyOf(candidate, heldBack);
-    var previousAccuracy = accuracyOf(previous.classifier(), heldBack);
-    String id = "model-" + nextNumber();
-    String reason = gate(candidateAccuracy, previousAccuracy);
-    var status = reason == null ? Status.ACTIVE : Status.REJECTED;
-    var record =
-        new ModelVersion(
-            id,
-            HotlineTime.now(clock),
-            training.size(),
-            heldBack.size(),
-            candidateAccuracy,
-            previousAccuracy,
-            previous.version(),
-            status,
-            reason == null ? "not worse than " + previous.version() : reason,
-            training.stream().map(DispatchedExample::ticketNumber).toList(),
-            digestOf(training));
-    var trained = new Kept(record, candidate);
-    if (status == Status.ACTIVE) {
-      switchTo(trained);
-    } else {
-      publish(record);
-      versions.put(id, trained);
+      var candidateAccuracy = accuracyOf(candidate, heldBack);
+      var previousAccuracy = accuracyOf(previous.classifier(), heldBack);
+      String id = "model-" + nextNumber();
+      String reason = gate(candidateAccuracy, previousAccuracy);
+      var status = reason == null ? Status.ACTIVE : Status.REJECTED;
+      var record =
+          new ModelVersion(
+              id,
+              HotlineTime.now(clock),
+              training.size(),
+              heldBack.size(),
+              candidateAccuracy,
+              previousAccuracy,
+              previous.version(),
+              status,
+              reason == null ? "not worse than " + previous.version() : reason,
+              training.stream().map(DispatchedExample::ticketNumber).toList(),
+              digestOf(training));
+      // Held before it is published: the follower here takes it instead of training it again.
+      models.put(id, new Held(record, candidate));
+      publishAndAwait(status == Status.ACTIVE ? switchingTo(record) : List.of(record));
+      return record;
     }
-    return record;
   }
 
-  /** Makes a kept version the active one again: a rollback, or a roll forward. */
-  public synchronized ModelVersion activate(String id) {
-    var kept = versions.get(id);
-    if (kept == null) {
-      throw new UnknownModelVersionException(id);
+  /**
+   * Makes a kept version the active one again, a rollback or a roll forward: answered once it is
+   * active on this instance; the others follow the topic within seconds.
+   */
+  public ModelVersion activate(String id) {
+    synchronized (changing) {
+      var record = recordOf(id);
+      if (record == null) {
+        throw new UnknownModelVersionException(id);
+      }
+      if (record.status() == Status.REJECTED) {
+        throw new RejectedModelVersionException(id);
+      }
+      if (id.equals(active.version()) && record.status() == Status.ACTIVE) {
+        return record;
+      }
+      if (held(record) == null) {
+        // Rebuilt before anything is published: one that cannot be is refused, and nothing changes.
+        rebuiltAndHeld(record);
+      }
+      publishAndAwait(
+          switchingTo(
+              record.status() == Status.ACTIVE
+                  ? record
+                  : record.withStatus(Status.ACTIVE, "activated again after " + active.version())));
+      return recordOf(id);
     }
-    if (kept.record().status() == Status.REJECTED) {
-      throw new RejectedModelVersionException(id);
-    }
-    if (!id.equals(active.version())) {
-      switchTo(kept.classifier() != null ? kept : rebuilt(kept.record()));
-    }
-    return versions.get(id).record();
+  }
+
+  /**
+   * Reads {@code routing-models} to its end and restores the active version ({@link #restore}),
+   * then follows the topic.
+   *
+   * @throws IllegalStateException when it cannot be read to its end within the time
+   */
+  void start(Duration within) {
+    var published = new LinkedHashMap<String, Published>();
+    topic.readToEnd(
+        within,
+        record -> {
+          if (record.value() == null) {
+            published.remove(record.key());
+            return;
+          }
+          var version = parsed(record);
+          if (version != null) {
+            published.put(record.key(), new Published(version, record.timestamp()));
+          }
+        });
+    restore(published);
+    topic.follow(this::follow);
+  }
+
+  void stop() {
+    topic.stop();
   }
 
   /**
@@ -168,37 +253,29 @@ public class ModelVersions implements ActiveModel {
    *
    * @param published the latest record per version id on {@code routing-models}
    */
-  synchronized void restore(Map<String, Timestamped<ModelVersion>> published) {
+  private synchronized void restore(Map<String, Published> published) {
     published.values().stream()
-        .map(Timestamped::value)
+        .map(Published::version)
         .sorted(Comparator.comparingInt(ModelVersion::number))
-        .forEach(
-            record ->
-                versions.put(
-                    record.id(), new Kept(record, SHIPPED.equals(record.id()) ? shipped : null)));
-    var activated =
+        .forEach(record -> versions.put(record.id(), record));
+    var activations =
         published.values().stream()
-            .filter(one -> one.value().status() == Status.ACTIVE)
-            .sorted(Comparator.comparingLong(Timestamped<ModelVersion>::timestamp).reversed())
-            .map(Timestamped::value)
+            .filter(one -> one.version().status() == Status.ACTIVE)
+            .sorted(Comparator.comparingLong(Published::timestamp).reversed())
             .toList();
+    var activated = activations.stream().map(Published::version).toList();
     String last = activated.isEmpty() ? SHIPPED : activated.get(0).id();
+    activatedAt = activations.isEmpty() ? Long.MIN_VALUE : activations.get(0).timestamp();
     // Two instances switching at once could leave two active; the later activation counts.
     activated.stream()
         .filter(other -> !other.id().equals(last))
         .forEach(
             other ->
-                versions.put(
-                    other.id(),
-                    new Kept(
-                        other.withStatus(Status.RETIRED, "replaced by " + last),
-                        versions.get(other.id()).classifier())));
+                versions.put(other.id(), other.withStatus(Status.RETIRED, "replaced by " + last)));
     if (SHIPPED.equals(last)) {
-      var first = versions.get(SHIPPED).record();
+      var first = versions.get(SHIPPED);
       if (first.status() != Status.ACTIVE) {
-        versions.put(
-            SHIPPED,
-            new Kept(first.withStatus(Status.ACTIVE, "no other version is active"), shipped));
+        versions.put(SHIPPED, first.withStatus(Status.ACTIVE, "no other version is active"));
       }
       log.info(
           "{} model versions restored from {}; model-0 is active",
@@ -208,9 +285,7 @@ public class ModelVersions implements ActiveModel {
     }
     var record = activated.get(0);
     try {
-      var rebuilt = rebuilt(record);
-      versions.put(record.id(), rebuilt);
-      active = new Model(record.id(), rebuilt.classifier());
+      active = new Model(record.id(), rebuiltAndHeld(record));
       log.info(
           "{} model versions restored from {}; {} is active again, retrained on its {} examples",
           published.size(),
@@ -264,21 +339,109 @@ public class ModelVersions implements ActiveModel {
    */
   public record WeekOfCorrections(String week, int corrections, int proposedRight, double share) {}
 
-  /** Published first: if Kafka refuses, nothing changes here either. */
-  private void switchTo(Kept next) {
-    String previous = active.version();
-    var retired = versions.get(previous);
-    var retiredRecord =
-        retired.record().withStatus(Status.RETIRED, "replaced by " + next.record().id());
-    // A version that just passed the gate keeps the gate's reason; a rollback says so.
-    var activeRecord =
-        next.record().status() == Status.ACTIVE
-            ? next.record()
-            : next.record().withStatus(Status.ACTIVE, "activated again after " + previous);
-    publish(retiredRecord, activeRecord);
-    versions.put(previous, new Kept(retiredRecord, retired.classifier()));
-    versions.put(activeRecord.id(), new Kept(activeRecord, next.classifier()));
-    active = new Model(activeRecord.id(), next.classifier());
+  /**
+   * A record on {@code routing-models}, written by any instance, this one included, in the topic's
+   * order: the version it says is active becomes active here, with the model held here or else
+   * rebuilt as at start. Nothing else changes the active version once started.
+   */
+  private void follow(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      synchronized (this) {
+        versions.remove(record.key());
+      }
+      return;
+    }
+    var version = parsed(record);
+    if (version == null) {
+      return;
+    }
+    synchronized (this) {
+      versions.put(version.id(), version);
+    }
+    if (version.status() != Status.ACTIVE) {
+      return;
+    }
+    if (record.timestamp() < activatedAt) {
+      // A switch's records may lie on different partitions, read in any order: the older
+      // activation, read after a newer one, is not the topic's last word.
+      log.info(
+          "model version {} from {}: activated before {} was, left as it is",
+          version.id(),
+          Topics.ROUTING_MODELS,
+          active.version());
+      return;
+    }
+    var model = held(version);
+    if (model == null) {
+      try {
+        // Its examples were on the topic before it was published, but maybe not yet read here.
+        if (!examples.awaitCaughtUp(EXAMPLES_WITHIN)) {
+          throw new UnrebuildableModelVersionException(
+              version.id(),
+              "%s could not be read to its end within %s"
+                  .formatted(Topics.ROUTING_EXAMPLES, EXAMPLES_WITHIN));
+        }
+        model = rebuiltAndHeld(version);
+      } catch (UnrebuildableModelVersionException e) {
+        log.error(
+            "model version {} is active on {} but cannot be activated on this instance: {}. {}"
+                + " stays active here until a rules administrator trains or activates another"
+                + " version.",
+            version.id(),
+            Topics.ROUTING_MODELS,
+            e.why(),
+            active.version());
+        return;
+      }
+    }
+    var before = active;
+    activatedAt = record.timestamp();
+    if (before.version().equals(version.id()) && before.classifier() == model) {
+      return;
+    }
+    active = new Model(version.id(), model);
+    log.info(
+        "model version {} from {} active on this instance (was {})",
+        version.id(),
+        Topics.ROUTING_MODELS,
+        before.version());
+  }
+
+  /** The records that make a version the active one: every other active one retired, then it. */
+  private synchronized List<ModelVersion> switchingTo(ModelVersion next) {
+    var records = new ArrayList<ModelVersion>();
+    versions.values().stream()
+        .filter(other -> other.status() == Status.ACTIVE && !other.id().equals(next.id()))
+        .forEach(
+            other -> records.add(other.withStatus(Status.RETIRED, "replaced by " + next.id())));
+    records.add(next);
+    return records;
+  }
+
+  /** The model of a version as it was published, if held here; null if it must be rebuilt. */
+  private TopicClassifier held(ModelVersion record) {
+    if (SHIPPED.equals(record.id())) {
+      return shipped;
+    }
+    var held = models.get(record.id());
+    // Same id, same examples: the same model. (Two instances training at once could both write an
+    // id; the one the topic keeps is the one that counts.)
+    return held != null
+            && Objects.equals(held.record().examplesDigest(), record.examplesDigest())
+            && Objects.equals(held.record().exampleTicketNumbers(), record.exampleTicketNumbers())
+        ? held.classifier()
+        : null;
+  }
+
+  private TopicClassifier rebuiltAndHeld(ModelVersion record) {
+    var model = rebuilt(record);
+    models.put(record.id(), new Held(record, model));
+    log.info("model version {} rebuilt from its {} examples", record.id(), record.examplesUsed());
+    return model;
+  }
+
+  private synchronized ModelVersion recordOf(String id) {
+    return versions.get(id);
   }
 
   /** Retires a version that cannot be rebuilt, published so that the API and the topic say so. */
@@ -286,20 +449,19 @@ public class ModelVersions implements ActiveModel {
     var retired =
         lost.withStatus(
             Status.RETIRED, "could not be rebuilt at start (" + why + "); model-0 active instead");
-    var first = versions.get(SHIPPED);
     var activeAgain =
-        first
-            .record()
+        versions
+            .get(SHIPPED)
             .withStatus(Status.ACTIVE, "active again: " + lost.id() + " could not be rebuilt");
     try {
-      publish(retired, activeAgain);
+      publish(List.of(retired, activeAgain));
     } catch (RuntimeException e) {
       // The next start finds the version active on the topic and tries again.
       log.error(
           "could not publish the retirement of {} on {}", lost.id(), Topics.ROUTING_MODELS, e);
     }
-    versions.put(lost.id(), new Kept(retired, null));
-    versions.put(SHIPPED, new Kept(activeAgain, shipped));
+    versions.put(lost.id(), retired);
+    versions.put(SHIPPED, activeAgain);
     active = new Model(SHIPPED, shipped);
   }
 
@@ -308,7 +470,7 @@ public class ModelVersions implements ActiveModel {
    * (its digest), and the same accuracy on the evaluation set as when it was gated (else the
    * shipped files or the model's code have changed, and it is not the version that passed).
    */
-  private Kept rebuilt(ModelVersion record) {
+  private TopicClassifier rebuilt(ModelVersion record) {
     var numbers = Objects.requireNonNullElse(record.exampleTicketNumbers(), List.<String>of());
     var training = new ArrayList<DispatchedExample>();
     var lost = new ArrayList<String>();
@@ -342,11 +504,11 @@ public class ModelVersions implements ActiveModel {
                 .formatted(evaluation, record.candidate().evaluation()));
       }
     }
-    return new Kept(record, classifier);
+    return classifier;
   }
 
-  private int nextNumber() {
-    return versions.values().stream().mapToInt(kept -> kept.record().number()).max().orElse(0) + 1;
+  private synchronized int nextNumber() {
+    return versions.values().stream().mapToInt(ModelVersion::number).max().orElse(0) + 1;
   }
 
   /** SHA-256 of the examples in training order: number, label and text of each. */
@@ -413,15 +575,47 @@ public class ModelVersions implements ActiveModel {
     return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 10.0;
   }
 
+  /** Published, then read back here: the follower makes the change, as on every instance. */
+  private void publishAndAwait(List<ModelVersion> records) {
+    for (var written : publish(records)) {
+      if (!topic.awaitHandled(
+          new TopicPartition(written.topic(), written.partition()),
+          written.offset(),
+          ACTIVE_HERE_WITHIN)) {
+        throw new IllegalStateException(
+            "model version %s written to %s (offset %d) but not yet read back by this instance"
+                .formatted(
+                    records.get(records.size() - 1).id(), written.topic(), written.offset()));
+      }
+    }
+  }
+
   /** In one transaction: a switch publishes the retired and the active version together. */
-  private void publish(ModelVersion... records) {
-    kafka.executeInTransaction(
-        operations -> {
-          for (var record : records) {
-            operations.send(Topics.ROUTING_MODELS, record.id(), record);
-          }
-          return records.length;
-        });
+  private List<RecordMetadata> publish(List<ModelVersion> records) {
+    return kafka
+        .executeInTransaction(
+            operations ->
+                records.stream()
+                    .map(record -> operations.send(Topics.ROUTING_MODELS, record.id(), record))
+                    .toList())
+        .stream()
+        .map(sent -> sent.join().getRecordMetadata())
+        .toList();
+  }
+
+  private static ModelVersion parsed(ConsumerRecord<String, String> record) {
+    try {
+      return EventJson.MAPPER.readValue(record.value(), ModelVersion.class);
+    } catch (RuntimeException e) {
+      // Routing is the only writer; a record it cannot read is someone else's, not state.
+      log.warn(
+          "{} partition {} offset {}: not a model version, left out ({})",
+          Topics.ROUTING_MODELS,
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+      return null;
+    }
   }
 
   private static List<Labelled> evaluationSet() {

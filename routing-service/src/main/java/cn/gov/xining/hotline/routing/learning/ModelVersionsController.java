@@ -1,5 +1,6 @@
 package cn.gov.xining.hotline.routing.learning;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The rules administrators' API over the model's versions and the dispatchers' corrections; the
  * corrections are read by managers too, on their dashboard ({@code RoutingAccess}).
+ *
+ * <p>Each routing instance answers for itself: a version trained or activated here is active here
+ * when the answer comes, and on the other instances once they have followed {@code routing-models}
+ * (within seconds), which this one cannot know. Each version says whether this instance decides
+ * with it, so an operator can ask every instance.
  */
 @RestController
 @RequestMapping("/api/routing/model")
@@ -25,24 +31,35 @@ class ModelVersionsController {
     this.versions = versions;
   }
 
+  /**
+   * A version as published on {@code routing-models}, and whether this instance decides with it
+   * now: its status is what the topic says, which an instance that could not rebuild the version
+   * does not follow.
+   */
+  record VersionHere(@JsonUnwrapped ModelVersion version, boolean activeOnThisInstance) {}
+
   @GetMapping("/versions")
-  List<ModelVersion> versions() {
-    return versions.all();
+  List<VersionHere> versions() {
+    return versions.all().stream().map(this::here).toList();
   }
 
   @PostMapping("/versions")
-  ModelVersion train() {
-    return versions.train();
+  VersionHere train() {
+    return here(versions.train());
   }
 
   @PostMapping("/versions/{id}/activate")
-  ModelVersion activate(@PathVariable String id) {
-    return versions.activate(id);
+  VersionHere activate(@PathVariable String id) {
+    return here(versions.activate(id));
   }
 
   @GetMapping("/corrections")
   List<ModelVersions.WeekOfCorrections> corrections() {
     return versions.corrections();
+  }
+
+  private VersionHere here(ModelVersion version) {
+    return new VersionHere(version, version.id().equals(versions.current().version()));
   }
 
   @ExceptionHandler

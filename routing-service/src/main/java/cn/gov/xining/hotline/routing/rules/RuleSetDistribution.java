@@ -3,18 +3,13 @@ package cn.gov.xining.hotline.routing.rules;
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.HotlineTime;
 import cn.gov.xining.hotline.contract.Topics;
+import cn.gov.xining.hotline.routing.compacted.FollowedTopic;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,11 +31,8 @@ import org.springframework.stereotype.Component;
  * does not compile here (written by an instance with a newer catalog, say) is logged as an ERROR
  * and ignored: the set in force stays.
  *
- * <p>The follower is a plain consumer assigned every partition, in no group: each instance must
- * read every record, there are no offsets worth committing (it re-reads from the beginning at each
- * start), and no group needs an ACL or a clean-up. It reads committed records only: routing's
- * producer is transactional. Not {@code learning.CompactedTopic}: that closes its consumer at the
- * end, where this one goes on following.
+ * <p>The topic is read and followed as every instance reads routing's compacted topics ({@link
+ * FollowedTopic}): whole, committed records only.
  */
 @Component
 public class RuleSetDistribution implements SmartLifecycle {
@@ -60,19 +52,13 @@ public class RuleSetDistribution implements SmartLifecycle {
 
   private final ActiveRuleSet rules;
   private final KafkaTemplate<String, Object> kafka;
-  private final Map<String, Object> consumerProperties;
+  private final FollowedTopic topic;
   private final Clock clock;
 
   /** Changes accepted here one at a time: each is checked against the set they replace. */
   private final Object changing = new Object();
 
-  /** Guards {@link #followed}; the follower notifies a waiting change after every poll. */
-  private final Object following = new Object();
-
-  private final Map<TopicPartition, Long> followed = new HashMap<>();
   private volatile PublishedRuleSet inForce;
-  private volatile KafkaConsumer<String, String> consumer;
-  private volatile Thread follower;
   private volatile boolean running;
 
   /**
@@ -86,7 +72,7 @@ public class RuleSetDistribution implements SmartLifecycle {
       Clock clock) {
     this.rules = rules;
     this.kafka = kafka;
-    this.consumerProperties = consumers.getConfigurationProperties();
+    this.topic = new FollowedTopic(consumers.getConfigurationProperties(), Topics.ROUTING_RULES);
     this.clock = clock;
   }
 
@@ -108,7 +94,14 @@ public class RuleSetDistribution implements SmartLifecycle {
                   operations -> operations.send(Topics.ROUTING_RULES, KEY, record))
               .join()
               .getRecordMetadata();
-      awaitFollowedPast(new TopicPartition(written.topic(), written.partition()), written.offset());
+      if (!topic.awaitHandled(
+          new TopicPartition(written.topic(), written.partition()),
+          written.offset(),
+          IN_FORCE_WITHIN)) {
+        throw new IllegalStateException(
+            "rule set written to %s (offset %d) but not yet read back by this instance"
+                .formatted(Topics.ROUTING_RULES, written.offset()));
+      }
       return compiled;
     }
   }
@@ -123,51 +116,28 @@ public class RuleSetDistribution implements SmartLifecycle {
 
   @Override
   public void start() {
-    var reader =
-        new KafkaConsumer<>(properties(), new StringDeserializer(), new StringDeserializer());
-    ConsumerRecord<String, String> latest = null;
-    try {
-      List<TopicPartition> partitions =
-          reader.partitionsFor(Topics.ROUTING_RULES, AT_START_WITHIN).stream()
-              .map(info -> new TopicPartition(info.topic(), info.partition()))
-              .toList();
-      reader.assign(partitions);
-      reader.seekToBeginning(partitions);
-      // With read_committed the end is the last stable offset: an open transaction is not awaited.
-      var end = reader.endOffsets(partitions, AT_START_WITHIN);
-      long deadline = System.nanoTime() + AT_START_WITHIN.toNanos();
-      while (!partitions.stream().allMatch(p -> reader.position(p) >= end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "could not read %s to its end within %s"
-                  .formatted(Topics.ROUTING_RULES, AT_START_WITHIN));
-        }
-        for (var record : reader.poll(Duration.ofMillis(200))) {
+    var latest = new AtomicReference<ConsumerRecord<String, String>>();
+    topic.readToEnd(
+        AT_START_WITHIN,
+        record -> {
           if (KEY.equals(record.key())) {
-            latest = record;
+            latest.set(record);
           }
-        }
-      }
-      consumer = reader;
-      running = true;
-      if (latest != null) {
-        activate(latest);
-      } else {
-        log.info(
-            "{} is empty: routing rule set {} stays in force",
-            Topics.ROUTING_RULES,
-            rules.version());
-      }
-      noteFollowed();
-      var thread = new Thread(this::followTheTopic, "routing-rules-follower");
-      thread.setDaemon(true);
-      thread.start();
-      follower = thread;
-    } catch (RuntimeException e) {
-      reader.close();
-      throw e;
+        });
+    running = true;
+    if (latest.get() != null) {
+      activate(latest.get());
+    } else {
+      log.info(
+          "{} is empty: routing rule set {} stays in force", Topics.ROUTING_RULES, rules.version());
     }
-    if (latest == null && rules.startedFromActiveFile()) {
+    topic.follow(
+        record -> {
+          if (KEY.equals(record.key())) {
+            activate(record);
+          }
+        });
+    if (latest.get() == null && rules.startedFromActiveFile()) {
       var kept = rules.current();
       log.info("publishing rule set {} of the active file for the other instances", kept.version());
       try {
@@ -182,18 +152,7 @@ public class RuleSetDistribution implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    var reader = consumer;
-    if (reader != null) {
-      reader.wakeup();
-    }
-    var thread = follower;
-    if (thread != null) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    topic.stop();
   }
 
   @Override
@@ -204,28 +163,6 @@ public class RuleSetDistribution implements SmartLifecycle {
   @Override
   public int getPhase() {
     return PHASE;
-  }
-
-  private void followTheTopic() {
-    var reader = consumer;
-    try {
-      while (running) {
-        for (var record : reader.poll(Duration.ofSeconds(1))) {
-          if (KEY.equals(record.key())) {
-            activate(record);
-          }
-        }
-        noteFollowed();
-      }
-    } catch (WakeupException e) {
-      // stop()
-    } catch (RuntimeException e) {
-      // No further change would reach this instance: say so where operators look.
-      log.error(
-          "routing stopped following {}; rule changes no longer reach it", Topics.ROUTING_RULES, e);
-    } finally {
-      reader.close();
-    }
   }
 
   /** Activates a published set if it compiles here; keeps the set in force if it does not. */
@@ -268,45 +205,5 @@ public class RuleSetDistribution implements SmartLifecycle {
           rules.version(),
           e.getMessage());
     }
-  }
-
-  private void noteFollowed() {
-    var reader = consumer;
-    synchronized (following) {
-      reader.assignment().forEach(p -> followed.put(p, reader.position(p)));
-      following.notifyAll();
-    }
-  }
-
-  private void awaitFollowedPast(TopicPartition partition, long offset) {
-    long deadline = System.nanoTime() + IN_FORCE_WITHIN.toNanos();
-    synchronized (following) {
-      while (followed.getOrDefault(partition, -1L) <= offset) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !running) {
-          throw new IllegalStateException(
-              "rule set written to %s (offset %d) but not yet read back by this instance"
-                  .formatted(Topics.ROUTING_RULES, offset));
-        }
-        try {
-          following.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted waiting for the rule set to be in force", e);
-        }
-      }
-    }
-  }
-
-  private Map<String, Object> properties() {
-    var properties = new HashMap<>(consumerProperties);
-    properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    properties.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    properties.remove(ConsumerConfig.CLIENT_ID_CONFIG);
-    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    // Read before a broker that creates topics on demand could make this one uncompacted.
-    properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    return properties;
   }
 }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -63,6 +64,9 @@ class DispatchTransaction {
         public void releaseSuffix(String prefix, String suffix) {}
       };
 
+  /** A dispatch's transaction lasts at most this longer than its wait to confirm. */
+  private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(10);
+
   private final Map<String, Object> producerProperties;
   private final Map<String, Object> consumerProperties;
   private final ObservationRegistry observations;
@@ -72,7 +76,16 @@ class DispatchTransaction {
       KafkaProperties kafka,
       ObjectProvider<ObservationRegistry> observations,
       TriageProperties properties) {
-    this.producerProperties = kafka.buildProducerProperties();
+    this.confirmWithin = properties.confirmWithin();
+    var producer = new HashMap<>(kafka.buildProducerProperties());
+    // A dispatch whose instance dies mid-transaction keeps every read_committed reader of the
+    // partitions it wrote (the ticket's of tickets-triage first) waiting until the broker aborts
+    // it, 60 s by default. A dispatch lasts well under a second unless it waits to confirm, at most
+    // confirm-within; ten seconds more is ample for publishing and committing.
+    producer.put(
+        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+        (int) confirmWithin.plus(TRANSACTION_MARGIN).toMillis());
+    this.producerProperties = Map.copyOf(producer);
     var consumer = new HashMap<>(kafka.buildConsumerProperties());
     // Assigned, not subscribed: no group to join, no offsets to commit, no group ACL needed.
     consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -85,7 +98,6 @@ class DispatchTransaction {
     this.consumerProperties = Map.copyOf(consumer);
     // The decision's traceparent continues the dispatcher's request, as routing's template does.
     this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
-    this.confirmWithin = properties.confirmWithin();
   }
 
   /**

@@ -151,7 +151,7 @@ class ActiveVersionAfterRestartTest {
    * Examples as a triage dispatch writes them, with numbers outside the held-back fifth, so that
    * every one is trained on.
    */
-  private static List<String> pigeonsDispatchedToPropertyManagement(TopicProbe probe, int count) {
+  static List<String> pigeonsDispatchedToPropertyManagement(TopicProbe probe, int count) {
     var numbers = new ArrayList<String>();
     for (int n = 1; numbers.size() < count; n++) {
       String number = "261201-98-%04d".formatted(n);
@@ -186,14 +186,13 @@ class ActiveVersionAfterRestartTest {
     return decision[0];
   }
 
-  private static String call(ConfigurableApplicationContext routing, String method, String path)
+  static String call(ConfigurableApplicationContext routing, String method, String path)
       throws Exception {
     return call(routing, method, path, 200);
   }
 
   /** The body of the rules administrator's request, which must answer the status. */
-  private static String call(
-      ConfigurableApplicationContext routing, String method, String path, int status)
+  static String call(ConfigurableApplicationContext routing, String method, String path, int status)
       throws Exception {
     String port = routing.getEnvironment().getProperty("local.server.port");
     var response =
