@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -123,29 +121,9 @@ class FaultSuiteIT {
 
       var probe = new TopicProbe(bootstrap, broker.clientProperties("admin"));
       var ledger = load.ledger();
-      await("every ledgered ticket routed")
-          .atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofSeconds(2))
-          .untilAsserted(
-              () ->
-                  assertThat(keysOf(probe.readAll(Topics.ROUTING_DECISIONS)))
-                      .containsAll(ledger.keySet()));
-      var decisions = probe.readAll(Topics.ROUTING_DECISIONS);
-      var decisionsPerTicket =
-          decisions.stream()
-              .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
-      var received = keysOf(probe.readAll(Topics.TICKETS_RECEIVED));
-
+      var decisions = LedgerCheck.everyTicketRoutedOnce(probe, load);
+      var received = LedgerCheck.keysOf(probe.readAll(Topics.TICKETS_RECEIVED));
       assertThat(ledger).hasSizeGreaterThan(8 * DURING_FAULT);
-      assertThat(decisionsPerTicket.values()).as("each ticket routed once").containsOnly(1L);
-      // A ticket intake stored but could not answer for (it died with the request open) is a
-      // real ticket; it may be routed, but nothing else may appear.
-      var unanswered = new ArrayList<>(received);
-      unanswered.removeAll(ledger.keySet());
-      assertThat(unanswered.size())
-          .as("tickets nobody was answered for: %s", unanswered)
-          .isLessThanOrEqualTo(load.inDoubt());
-      assertThat(decisionsPerTicket.keySet()).containsExactlyInAnyOrderElementsOf(received);
 
       // Received, and completed: the tickets answered on the call (nobody works the transferred
       // ones here), which needs each ticket's decision joined to it in reporting's figures.
@@ -163,7 +141,7 @@ class FaultSuiteIT {
               () -> {
                 var period = period(reporting);
                 assertThat(period.get("received").asLong())
-                    .isEqualTo(keysOf(probe.readAll(Topics.TICKETS_RECEIVED)).size());
+                    .isEqualTo(LedgerCheck.keysOf(probe.readAll(Topics.TICKETS_RECEIVED)).size());
                 assertThat(period.get("completed").asLong()).isEqualTo(answeredDirectly);
               });
 
@@ -186,10 +164,6 @@ class FaultSuiteIT {
     restarted.awaitHealthy();
     services.put(name, restarted);
     return restarted;
-  }
-
-  private static List<String> keysOf(List<ConsumerRecord<String, String>> records) {
-    return records.stream().map(ConsumerRecord::key).distinct().toList();
   }
 
   /** The report over yesterday and today (Asia/Shanghai): the suite may cross midnight. */

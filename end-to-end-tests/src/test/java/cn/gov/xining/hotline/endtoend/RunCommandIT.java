@@ -38,6 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class RunCommandIT {
 
   private static final List<Integer> PORTS = List.of(9092, 9093, 9000, 8081, 8082, 8083, 8084);
+  private static final List<Integer> CLUSTER_PORTS =
+      List.of(9192, 9193, 9292, 9293, 5432, 8091, 8092, 8093, 8094);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String WAGE_CALL =
       """
@@ -182,6 +184,55 @@ class RunCommandIT {
         .untilAsserted(() -> assertThat(caseFile()).contains("\"status\":\"RESOLVED\""));
   }
 
+  /**
+   * The README's cluster mode: three brokers, one PostgreSQL, two instances of each service. A
+   * ticket taken by intake's second instance is known to the first, its case is found from both
+   * handling instances, and both reporting instances count it.
+   */
+  @Test
+  @Order(5)
+  void theClusterModeAnswersFromEveryInstance() throws Exception {
+    assumeTrue(CLUSTER_PORTS.stream().allMatch(RunCommandIT::free), "ports in use");
+    assertThat(hotline("down").exitCode()).isZero();
+    var up = hotline("up", "--cluster", "--detach");
+    assertThat(up.exitCode()).as(up.output()).isZero();
+    assertThat(up.output())
+        .contains("The hotline is up", "127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292")
+        .contains("intake-service-2", "handling-service-2");
+    tokens.clear();
+
+    var created = postTo("http://127.0.0.1:8091/api/tickets", "operator", WAGE_CALL);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String number = JsonPath.read(created.body(), "$.ticketNumber");
+    assertThat(get("http://127.0.0.1:8081/api/tickets/" + number, "operator").statusCode())
+        .as("intake's first instance knows the second's ticket")
+        .isEqualTo(200);
+    for (int port : List.of(8084, 8094)) {
+      await("the case from handling on " + port)
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          get("http://127.0.0.1:" + port + "/api/cases/" + number, "unit-hrss")
+                              .body())
+                      .contains("\"status\":\"ASSIGNED\""));
+    }
+    for (int port : List.of(8083, 8093)) {
+      await("the day's count from reporting on " + port)
+          .atMost(Duration.ofSeconds(60))
+          .ignoreExceptions()
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          get("http://127.0.0.1:" + port + "/api/reports/days/today", "manager")
+                              .body())
+                      .contains("\"received\":1,"));
+    }
+    var status = hotline("status");
+    assertThat(status.output()).contains("kafka-3", "running", "postgres", "reporting-service-2");
+  }
+
   private String caseFile() throws Exception {
     var response = get("http://127.0.0.1:8084/api/cases/" + ticketNumber, "unit-hrss");
     assertThat(response.statusCode()).isEqualTo(200);
@@ -203,9 +254,11 @@ class RunCommandIT {
     var builder =
         new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true);
     builder.environment().put("HOTLINE_RUN_DIR", runDir.toString());
+    // Nine services starting at once in cluster mode on two cores take more than the default.
+    builder.environment().put("HOTLINE_HEALTH_TIMEOUT", "300");
     Path output = Files.createTempFile("hotline", ".out");
     var process = builder.redirectOutput(output.toFile()).start();
-    if (!process.waitFor(240, TimeUnit.SECONDS)) {
+    if (!process.waitFor(420, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
     return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));

@@ -108,8 +108,13 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   void awaitHealthy() {
+    awaitHealthy(Duration.ofSeconds(120));
+  }
+
+  /** With more time: many services starting at once on two cores take minutes. */
+  void awaitHealthy(Duration within) {
     await(name + " healthy (log: " + log + ")")
-        .atMost(Duration.ofSeconds(120))
+        .atMost(within)
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
         .until(

@@ -106,6 +106,10 @@ record BrokerSettings(
         throw new IllegalArgumentException(
             "a cluster's nodes need one --cluster-id, the same on every node");
       }
+      if (clusterId.startsWith("-")) {
+        // Kafka's own ids never do: the format tool would read it as an option.
+        throw new IllegalArgumentException("a --cluster-id must not start with -: " + clusterId);
+      }
     }
     // Absolute, because Kafka resolves log.dirs against its own working directory.
     return new BrokerSettings(
