@@ -237,6 +237,15 @@ class ClusterFaultSuiteIT {
           .as("the ticket from intake instance %d", i + 1)
           .isEqualTo(200);
     }
+    // Every failed request was one whose answer was lost on a killed intake: the load balancer's
+    // failover took every other, and the screens on intake and routing never lost an answer.
+    assertThat(load.failuresBetween(0, Long.MAX_VALUE).values().stream().mapToLong(n -> n).sum())
+        .as("requests refused or failed: %s", load.failuresBetween(0, Long.MAX_VALUE))
+        .isEqualTo(load.inDoubt());
+    assertThat(watch.failuresBetween(0, Long.MAX_VALUE))
+        .as("what the screens on intake and routing were refused")
+        .noneMatch(failure -> failure.startsWith("intake") || failure.startsWith("routing"));
+
     var heaps = new LinkedHashMap<String, String>();
     for (var service : running.entrySet()) {
       for (var instance : service.getValue()) {

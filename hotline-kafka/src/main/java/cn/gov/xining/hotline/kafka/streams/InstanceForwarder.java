@@ -131,8 +131,22 @@ public class InstanceForwarder {
                 .body(answer.getBody().readAllBytes());
           });
     } catch (ResourceAccessException e) {
-      throw InstanceProblem.unreachable(holder, e);
+      // A request that never reached the holder may be sent again; a change that reached it and
+      // got no answer may have been made: a retry could make it twice.
+      if (HttpMethod.GET.matches(request.getMethod()) || neverConnected(e)) {
+        throw InstanceProblem.unreachable(holder, e);
+      }
+      throw InstanceProblem.noAnswer(holder, e);
     }
+  }
+
+  private static boolean neverConnected(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -57,6 +57,22 @@ public final class InstanceProblem extends ErrorResponseException {
   }
 
   /**
+   * A change was passed to the instance holding the data and no answer came back: it may have been
+   * made. No Retry-After: the caller looks at the case before it sends the change again.
+   */
+  static InstanceProblem noAnswer(HostInfo instance, Throwable cause) {
+    return new InstanceProblem(
+        HttpStatus.GATEWAY_TIMEOUT,
+        "instance-no-answer",
+        "实例未回答，操作可能已生效 (No answer: the change may have been made)",
+        "持有该数据的实例 %s 未回答；请先查看案件再决定是否重发 (the instance holding the data, %s, did not"
+                .formatted(address(instance), address(instance))
+            + " answer: look at the case before sending the change again)",
+        false,
+        cause);
+  }
+
+  /**
    * Another instance refused or failed a request this one made for its caller: not something a
    * retry mends, so no Retry-After.
    */

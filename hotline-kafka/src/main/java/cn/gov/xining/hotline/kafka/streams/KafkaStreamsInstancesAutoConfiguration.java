@@ -39,6 +39,21 @@ public class KafkaStreamsInstancesAutoConfiguration {
   @EnableConfigurationProperties(StreamsInstanceProperties.class)
   static class InteractiveQueriesAcrossInstances {
 
+    /**
+     * Streams stops after the web server's graceful shutdown, not before (its default phase is the
+     * highest): requests in flight finish while this instance still holds their partitions, and
+     * only then are the partitions handed over. It still starts after the web server, whose port it
+     * advertises.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer stopAfterRequestsDrain() {
+      return streams ->
+          streams.setPhase(
+              org.springframework.boot.web.server.context.WebServerApplicationContext
+                      .GRACEFUL_SHUTDOWN_PHASE
+                  - 1);
+    }
+
     @Bean
     StreamsInstances streamsInstances(
         StreamsBuilderFactoryBean streams,

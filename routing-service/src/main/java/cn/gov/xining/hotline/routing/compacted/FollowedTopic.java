@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -195,10 +196,16 @@ public final class FollowedTopic {
         synchronized (progress) {
           asked = catchUpsAsked > catchUpsAnswered ? catchUpsAsked : 0;
         }
-        // Taken before the poll: whatever was committed when a caller asked lies below it.
-        var end = asked > 0 ? reader.endOffsets(reader.assignment(), END_WITHIN) : null;
-        reader.poll(POLL).forEach(record -> hand(handler, record));
-        noteHandled(reader, end, asked);
+        try {
+          // Taken before the poll: whatever was committed when a caller asked lies below it.
+          var end = asked > 0 ? reader.endOffsets(reader.assignment(), END_WITHIN) : null;
+          reader.poll(POLL).forEach(record -> hand(handler, record));
+          noteHandled(reader, end, asked);
+        } catch (RetriableException brokerMoving) {
+          // A broker dying or a leader moving (a timeout while the cluster elects another): the
+          // consumer finds the new leader by itself; stopping here would end following for good.
+          log.warn("following {} paused: {}; trying again", topic, brokerMoving.toString());
+        }
       }
     } catch (WakeupException e) {
       // stop()
