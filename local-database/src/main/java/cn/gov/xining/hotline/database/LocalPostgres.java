@@ -33,7 +33,10 @@ public final class LocalPostgres {
   private static FileLock dataDirLock;
 
   private final DatabaseSettings settings;
-  private final Path dataDir;
+
+  /** The requested data directory, or where its data lives when nobody cannot reach it. */
+  private Path dataDir;
+
   private PostgresBinaries binaries;
 
   /** Set by the shutdown hook: the server's exit is then asked for, not a failure. */
@@ -78,7 +81,14 @@ public final class LocalPostgres {
     Files.createDirectories(dataDir.getParent());
     lockDataDir();
     if (PostgresBinaries.asRoot()) {
-      requireReachableByNobody(dataDir.getParent());
+      Path closed = firstClosedToNobody(dataDir.getParent());
+      if (closed != null) {
+        dataDir = reachableCopyOf(settings.dataDir());
+        say(
+            ("PostgreSQL runs as the user nobody when the launcher is root, and nobody cannot"
+                    + " enter %s (mode %o): its data lives in %s instead, the same at every start")
+                .formatted(closed, (int) Files.getAttribute(closed, "unix:mode") & 0777, dataDir));
+      }
     }
     binaries = PostgresBinaries.unpacked();
     boolean fresh = Files.notExists(dataDir.resolve("PG_VERSION"));
@@ -124,9 +134,10 @@ public final class LocalPostgres {
 
   /**
    * As root the server runs as nobody, who must pass through every directory above its data: a home
-   * directory (mode 700) is the usual obstacle, and PostgreSQL would only say "Permission denied".
+   * directory or a private temporary one (mode 700) is the usual obstacle, and PostgreSQL would
+   * only say "Permission denied". The first such directory, or null.
    */
-  private static void requireReachableByNobody(Path parent) throws IOException {
+  private static Path firstClosedToNobody(Path parent) throws IOException {
     for (Path directory = parent.toRealPath();
         directory != null;
         directory = directory.getParent()) {
@@ -136,12 +147,36 @@ public final class LocalPostgres {
       int search =
           owner == PostgresBinaries.NOBODY ? 0100 : group == PostgresBinaries.NOBODY ? 0010 : 0001;
       if ((mode & search) == 0) {
-        throw new IllegalStateException(
-            ("PostgreSQL runs as the user nobody when the launcher is root, and nobody cannot"
-                    + " enter %s (mode %o) to reach %s: allow it (chmod o+x %s) or choose a"
-                    + " --data-dir elsewhere")
-                .formatted(directory, mode & 0777, parent, directory));
+        return directory;
       }
+    }
+    return null;
+  }
+
+  /**
+   * Where the data of a directory nobody cannot reach lives instead: under /var/tmp (kept across
+   * reboots), named by the requested directory so that every start finds the same data. Opening the
+   * user's own directories to everyone is not the launcher's call.
+   */
+  private static Path reachableCopyOf(Path requested) throws IOException {
+    String name =
+        java.util.HexFormat.of()
+            .formatHex(sha256(requested.toAbsolutePath().normalize().toString()), 0, 8);
+    Path home = Files.createDirectories(Path.of("/var/tmp", "hotline-postgres-" + name));
+    // Passable, not listable, by nobody; the data directory inside is nobody's alone.
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx--x--x"));
+    if (firstClosedToNobody(home) != null) {
+      throw new IllegalStateException("nobody cannot reach " + home + " either");
+    }
+    return home.resolve("data");
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

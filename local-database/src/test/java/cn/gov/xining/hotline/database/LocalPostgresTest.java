@@ -136,7 +136,7 @@ class LocalPostgresTest {
   }
 
   @Test
-  void namesTheDirectoryNobodyCannotEnterWhenRunAsRoot() throws Exception {
+  void keepsTheDataWhereNobodyCanReachItWhenRunAsRootBelowAClosedDirectory() throws Exception {
     assumeThat(System.getProperty("user.name")).isEqualTo("root");
     // given a data directory below one that only its owner may enter, as a home directory
     Path closed = Files.createDirectory(work.resolve("closed"));
@@ -145,11 +145,19 @@ class LocalPostgresTest {
     // when the launcher is started there as root
     Process launcher = launch(closed.resolve("hotline/postgres"), port);
 
-    // then it stops at once and says which directory to open
+    // then it says where the data lives instead, and serves
+    awaitReady(launcher, 1);
+    String log = Files.readString(logOf(1));
+    assertThat(log).contains("nobody cannot enter " + closed + " (mode 700)");
+    connect(PASSWORD).close();
+    Path relocated =
+        Path.of(log.replaceAll("(?s).*its data lives in (\\S+) instead.*", "$1")).getParent();
+    assertThat(relocated.toString()).startsWith("/var/tmp/hotline-postgres-");
+    launcher.destroy();
     assertThat(launcher.waitFor(TIMEOUT.toSeconds(), SECONDS)).isTrue();
-    assertThat(launcher.exitValue()).isEqualTo(1);
-    assertThat(Files.readString(logOf(1)))
-        .contains("nobody cannot enter " + closed + " (mode 700)");
+    try (var paths = Files.walk(relocated)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   private Process launch(Path dataDir, int port) throws IOException {
