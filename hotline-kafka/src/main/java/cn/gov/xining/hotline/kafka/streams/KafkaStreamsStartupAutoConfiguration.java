@@ -1,5 +1,7 @@
 package cn.gov.xining.hotline.kafka.streams;
 
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.TransactionAbortedException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -12,7 +14,11 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
  * A stream thread that meets a source topic missing from its metadata is replaced instead of
  * shutting the whole client down: right after a service creates its topics, the broker's metadata
  * can trail the creation by about a second, and a Streams client shut down for that stays in ERROR
- * until restarted. Any other uncaught exception still shuts the client down.
+ * until restarted. Likewise a transaction the broker aborted under the thread (a broker that hung
+ * longer than the transaction timeout, seen in the fault suite: the commit then fails with
+ * InvalidTxnStateException): under exactly-once the aborted transaction's writes are discarded and
+ * its input offsets were never committed, so a new thread redoes the work from the last commit. Any
+ * other uncaught exception still shuts the client down.
  */
 @AutoConfiguration
 @ConditionalOnClass(KafkaStreams.class)
@@ -27,7 +33,9 @@ public class KafkaStreamsStartupAutoConfiguration {
 
   static StreamThreadExceptionResponse responseTo(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof MissingSourceTopicException) {
+      if (cause instanceof MissingSourceTopicException
+          || cause instanceof InvalidTxnStateException
+          || cause instanceof TransactionAbortedException) {
         return StreamThreadExceptionResponse.REPLACE_THREAD;
       }
     }

@@ -20,6 +20,18 @@ class KafkaStreamsStartupTest {
   }
 
   @Test
+  void aTransactionTheBrokerAbortedCostsAThreadNotTheClient() {
+    var aborted =
+        new StreamsException(
+            "Error encountered trying to commit a transaction",
+            new org.apache.kafka.common.errors.InvalidTxnStateException(
+                "The producer attempted a transactional operation in an invalid state."));
+
+    assertThat(KafkaStreamsStartupAutoConfiguration.responseTo(aborted))
+        .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+  }
+
+  @Test
   void anyOtherFailureStillShutsTheClientDown() {
     assertThat(KafkaStreamsStartupAutoConfiguration.responseTo(new IllegalStateException("broken")))
         .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
