@@ -102,11 +102,7 @@ public class InstanceForwarder {
    * holds its key, and that instance's answer.
    */
   ResponseEntity<byte[]> forward(HttpServletRequest request, HostInfo holder) throws IOException {
-    var uri =
-        URI.create(
-            base(holder)
-                + request.getRequestURI()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+    var uri = sameRequestOn(holder, request);
     byte[] body = request.getInputStream().readAllBytes();
     RestClient.RequestBodySpec forwarded =
         http.method(HttpMethod.valueOf(request.getMethod()))
@@ -178,12 +174,9 @@ public class InstanceForwarder {
     if (isForwarded(request)) {
       return List.of();
     }
-    String pathAndQuery =
-        request.getRequestURI()
-            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     var answers = new ArrayList<T>();
     for (var instance : instances.othersHolding(store)) {
-      answers.add(get(instance, URI.create(base(instance) + pathAndQuery), answer));
+      answers.add(get(instance, sameRequestOn(instance, request), answer));
     }
     return answers;
   }
@@ -219,6 +212,14 @@ public class InstanceForwarder {
         });
     headers.set(
         FORWARDED_BY, instances.self().map(InstanceProblem::address).orElse("unadvertised"));
+  }
+
+  /** The request's path and query, as the caller sent them, on another instance. */
+  private static URI sameRequestOn(HostInfo instance, HttpServletRequest request) {
+    return URI.create(
+        base(instance)
+            + request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
   }
 
   private static String base(HostInfo instance) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -59,6 +60,15 @@ public final class FollowedTopic {
    */
   public FollowedTopic(Map<String, Object> consumerProperties, String topic) {
     this.topic = topic;
+    this.properties = Map.copyOf(readerProperties(consumerProperties));
+  }
+
+  /**
+   * The service's consumer properties made those of a reader in no group that assigns itself
+   * partitions: nothing to join, no offsets to commit, no group ACL; committed records only, since
+   * routing's producers are transactional.
+   */
+  public static Map<String, Object> readerProperties(Map<String, Object> consumerProperties) {
     var properties = new HashMap<>(consumerProperties);
     properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
     properties.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -67,9 +77,9 @@ public final class FollowedTopic {
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // Asked before routing's topics are declared, a broker that creates topics on demand would
-    // make this one neither compacted nor with its partitions.
+    // make one neither compacted nor with its partitions.
     properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    this.properties = Map.copyOf(properties);
+    return properties;
   }
 
   /**
@@ -139,6 +149,23 @@ public final class FollowedTopic {
 
   public boolean isFollowing() {
     return following;
+  }
+
+  /**
+   * Waits until a record this instance wrote has been handed over here: the change it carries is
+   * then in force on this instance, as on every one that follows the topic.
+   *
+   * @param what the change, for the error
+   * @throws IllegalStateException if that took longer than the time (the record is written all the
+   *     same)
+   */
+  public void awaitReadBack(RecordMetadata written, Duration within, String what) {
+    if (!awaitHandled(
+        new TopicPartition(written.topic(), written.partition()), written.offset(), within)) {
+      throw new IllegalStateException(
+          "%s written to %s (offset %d) but not yet read back by this instance"
+              .formatted(what, written.topic(), written.offset()));
+    }
   }
 
   /**

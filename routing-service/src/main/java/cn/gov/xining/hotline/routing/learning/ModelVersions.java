@@ -28,7 +28,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -577,16 +576,9 @@ public class ModelVersions implements ActiveModel {
 
   /** Published, then read back here: the follower makes the change, as on every instance. */
   private void publishAndAwait(List<ModelVersion> records) {
+    String what = "model version " + records.get(records.size() - 1).id();
     for (var written : publish(records)) {
-      if (!topic.awaitHandled(
-          new TopicPartition(written.topic(), written.partition()),
-          written.offset(),
-          ACTIVE_HERE_WITHIN)) {
-        throw new IllegalStateException(
-            "model version %s written to %s (offset %d) but not yet read back by this instance"
-                .formatted(
-                    records.get(records.size() - 1).id(), written.topic(), written.offset()));
-      }
+      topic.awaitReadBack(written, ACTIVE_HERE_WITHIN, what);
     }
   }
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -94,14 +93,7 @@ public class RuleSetDistribution implements SmartLifecycle {
                   operations -> operations.send(Topics.ROUTING_RULES, KEY, record))
               .join()
               .getRecordMetadata();
-      if (!topic.awaitHandled(
-          new TopicPartition(written.topic(), written.partition()),
-          written.offset(),
-          IN_FORCE_WITHIN)) {
-        throw new IllegalStateException(
-            "rule set written to %s (offset %d) but not yet read back by this instance"
-                .formatted(Topics.ROUTING_RULES, written.offset()));
-      }
+      topic.awaitReadBack(written, IN_FORCE_WITHIN, "rule set " + compiled.version());
       return compiled;
     }
   }

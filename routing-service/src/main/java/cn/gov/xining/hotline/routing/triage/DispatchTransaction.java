@@ -2,6 +2,7 @@ package cn.gov.xining.hotline.routing.triage;
 
 import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.kafka.EventSerdes;
+import cn.gov.xining.hotline.routing.compacted.FollowedTopic;
 import cn.gov.xining.hotline.routing.triage.TriageBacklog.Waiting;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -86,12 +87,8 @@ class DispatchTransaction {
         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
         (int) confirmWithin.plus(TRANSACTION_MARGIN).toMillis());
     this.producerProperties = Map.copyOf(producer);
-    var consumer = new HashMap<>(kafka.buildConsumerProperties());
-    // Assigned, not subscribed: no group to join, no offsets to commit, no group ACL needed.
-    consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    consumer.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Assigned, not subscribed, committed records only: as the followers of routing's topics read.
+    var consumer = FollowedTopic.readerProperties(kafka.buildConsumerProperties());
     // Closing waits for the fetch in flight, which the broker holds up to this long when the
     // reading has reached the end: 500 ms by default, most of a dispatch.
     consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
