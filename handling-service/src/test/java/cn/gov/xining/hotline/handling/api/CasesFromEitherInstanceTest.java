@@ -1,5 +1,10 @@
 package cn.gov.xining.hotline.handling.api;
 
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.baseUrl;
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.holds;
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.holdsActiveTasks;
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.instances;
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.self;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +16,6 @@ import cn.gov.xining.hotline.contract.Topics;
 import cn.gov.xining.hotline.handling.HandlingApplication;
 import cn.gov.xining.hotline.handling.streams.HandlingTopology;
 import cn.gov.xining.hotline.kafka.streams.InstanceForwarder;
-import cn.gov.xining.hotline.kafka.streams.StreamsInstances;
 import cn.gov.xining.hotline.testsupport.RestartableBroker;
 import cn.gov.xining.hotline.testsupport.TestIssuer;
 import cn.gov.xining.hotline.testsupport.TopicProbe;
@@ -31,16 +35,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Two instances of handling-service as production runs them: one application id, each with its own
@@ -265,25 +265,7 @@ class CasesFromEitherInstanceTest {
   }
 
   private static boolean heldByFirst(String ticket) {
-    return instances(first)
-        .otherHolderOf(HandlingTopology.CASE_FILES, ticket, Serdes.String().serializer())
-        .isEmpty();
-  }
-
-  private static boolean holdsActiveTasks(ConfigurableApplicationContext instance) {
-    KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-    return streams != null
-        && streams.state() == KafkaStreams.State.RUNNING
-        && streams.metadataForLocalThreads().stream()
-            .anyMatch(thread -> !thread.activeTasks().isEmpty());
-  }
-
-  private static StreamsInstances instances(ConfigurableApplicationContext instance) {
-    return instance.getBean(StreamsInstances.class);
-  }
-
-  private static HostInfo self(ConfigurableApplicationContext instance) {
-    return instances(instance).self().orElseThrow();
+    return holds(first, HandlingTopology.CASE_FILES, ticket);
   }
 
   private List<String> listed(ConfigurableApplicationContext instance, String token) {
@@ -317,13 +299,8 @@ class CasesFromEitherInstanceTest {
 
   private static HttpRequest.Builder request(
       ConfigurableApplicationContext instance, String path, String token) {
-    return HttpRequest.newBuilder(URI.create("http://" + address(instance) + path))
+    return HttpRequest.newBuilder(URI.create(baseUrl(instance) + path))
         .header("Authorization", "Bearer " + token);
-  }
-
-  private static String address(ConfigurableApplicationContext instance) {
-    var self = self(instance);
-    return self.host() + ":" + self.port();
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -1,5 +1,10 @@
 package cn.gov.xining.hotline.reporting.figures;
 
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.baseUrl;
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.holds;
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.holdsActiveTasks;
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.instances;
+import static cn.gov.xining.hotline.testsupport.StreamsInstancesInTest.self;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +14,6 @@ import cn.gov.xining.hotline.contract.CaseStatus;
 import cn.gov.xining.hotline.contract.EventJson;
 import cn.gov.xining.hotline.contract.Satisfaction;
 import cn.gov.xining.hotline.contract.Topics;
-import cn.gov.xining.hotline.kafka.streams.StreamsInstances;
 import cn.gov.xining.hotline.reporting.ReportingApplication;
 import cn.gov.xining.hotline.testsupport.RestartableBroker;
 import cn.gov.xining.hotline.testsupport.TestIssuer;
@@ -31,15 +35,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Two instances of reporting-service as production runs them: one application id, each with its own
@@ -162,10 +162,36 @@ class FiguresFromEitherInstanceTest {
   @Test
   void whatAnInstanceHoldsIsForManagersOnlyAsTheReportsAre() {
     var day = received.firstKey();
-    String held = InstanceFigures.PATH + "/days?from=%s&to=%s".formatted(day, day);
+    String batch = URLEncoder.encode(BATCH, StandardCharsets.UTF_8);
+    // Each path asked of the instance that holds its key, so a manager's answer is the figures.
+    var holders = new java.util.LinkedHashMap<String, ConfigurableApplicationContext>();
+    holders.put(
+        InstanceFigures.PATH + "/days?from=%s&to=%s".formatted(day, day),
+        heldByFirst(FiguresTopology.DAILY_FIGURES, day) ? first : second);
+    holders.put(
+        InstanceFigures.PATH + "/callbacks/" + callbackDay,
+        heldByFirst(FiguresTopology.DAILY_CALLBACKS, callbackDay) ? first : second);
+    holders.put(
+        InstanceFigures.PATH + "/batches/" + batch,
+        heldByFirst(FiguresTopology.BATCH_FIGURES, BATCH) ? first : second);
 
-    assertThat(send(first, held, ISSUER.staff("REVIEWER")).statusCode()).isEqualTo(403);
-    assertThat(send(first, held, null).statusCode()).isEqualTo(401);
+    holders.forEach(
+        (path, holder) -> {
+          assertThat(send(holder, path, null).statusCode()).as("%s anonymous", path).isEqualTo(401);
+          assertThat(send(holder, path, ISSUER.staff("REVIEWER")).statusCode())
+              .as("%s as a reviewer", path)
+              .isEqualTo(403);
+          assertThat(send(holder, path, ISSUER.staff("OPERATOR")).statusCode())
+              .as("%s as an operator", path)
+              .isEqualTo(403);
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .untilAsserted(
+                  () ->
+                      assertThat(send(holder, path, MANAGER).statusCode())
+                          .as("%s as a manager", path)
+                          .isEqualTo(200));
+        });
   }
 
   private static ConfigurableApplicationContext instance() throws IOException {
@@ -213,25 +239,11 @@ class FiguresFromEitherInstanceTest {
   }
 
   private static boolean heldByFirst(String store, LocalDate day) {
-    return instances(first)
-        .otherHolderOf(store, day.toString(), Serdes.String().serializer())
-        .isEmpty();
+    return heldByFirst(store, day.toString());
   }
 
-  private static boolean holdsActiveTasks(ConfigurableApplicationContext instance) {
-    KafkaStreams streams = instance.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
-    return streams != null
-        && streams.state() == KafkaStreams.State.RUNNING
-        && streams.metadataForLocalThreads().stream()
-            .anyMatch(thread -> !thread.activeTasks().isEmpty());
-  }
-
-  private static StreamsInstances instances(ConfigurableApplicationContext instance) {
-    return instance.getBean(StreamsInstances.class);
-  }
-
-  private static HostInfo self(ConfigurableApplicationContext instance) {
-    return instances(instance).self().orElseThrow();
+  private static boolean heldByFirst(String store, String key) {
+    return holds(first, store, key);
   }
 
   private int number(ConfigurableApplicationContext instance, String path, String field) {
@@ -246,10 +258,7 @@ class FiguresFromEitherInstanceTest {
 
   private HttpResponse<String> send(
       ConfigurableApplicationContext instance, String path, String token) {
-    var self = self(instance);
-    var request =
-        HttpRequest.newBuilder(
-            URI.create("http://%s:%d%s".formatted(self.host(), self.port(), path)));
+    var request = HttpRequest.newBuilder(URI.create(baseUrl(instance) + path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
